@@ -1,0 +1,12 @@
+// Services and libraries against real PostgreSQL and RabbitMQ, started once
+// by testcontainers; each test file gets its own databases and vhost.
+module.exports = {
+  ...require('./jest.preset.cjs'),
+  displayName: 'integration',
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/{libs,services}/*/test/**/*.integration.spec.ts'],
+  globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+  globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
+  testTimeout: 180_000,
+  maxWorkers: 1,
+};

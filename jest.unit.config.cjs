@@ -1,0 +1,11 @@
+// Every project's unit tests: plain functions and classes, no containers.
+module.exports = {
+  projects: [
+    '<rootDir>/libs/contracts/jest.config.cjs',
+    '<rootDir>/libs/messaging/jest.config.cjs',
+    '<rootDir>/libs/platform/jest.config.cjs',
+    '<rootDir>/services/reservation/jest.config.cjs',
+    '<rootDir>/services/payment/jest.config.cjs',
+    '<rootDir>/services/cancellation/jest.config.cjs',
+  ],
+};

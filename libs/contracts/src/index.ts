@@ -1,0 +1,5 @@
+export * from './catalogue';
+export * from './envelope';
+export * from './events';
+export * from './money';
+export * from './asyncapi';

@@ -1,0 +1,4 @@
+export * from './infrastructure';
+export * from './test-bus';
+export * from './test-service';
+export * from './http';

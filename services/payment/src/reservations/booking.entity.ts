@@ -1,0 +1,39 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * What the payment service knows of a reservation, learnt from the
+ * reservation service's events: who may pay it, how much, and whether it
+ * can still be paid.
+ */
+@Entity('bookings')
+export class Booking {
+  @PrimaryColumn({ name: 'reservation_id', type: 'uuid' })
+  reservationId: string;
+
+  @Column({ length: 6, unique: true })
+  locator: string;
+
+  @Column({ name: 'last_names', type: 'text', array: true })
+  lastNames: string[];
+
+  @Column({ name: 'amount_cents', type: 'integer' })
+  amountCents: number;
+
+  @Column({ length: 3 })
+  currency: string;
+
+  @Column({ name: 'hold_expires_at', type: 'timestamptz' })
+  holdExpiresAt: Date;
+
+  /** The reservation's status as last heard, or PAID once captured here. */
+  @Column({ type: 'text' })
+  status: string;
+}
+
+export function isPassengerOf(booking: Booking, lastName: string): boolean {
+  const name = lastName.trim().toLocaleLowerCase();
+  return (
+    name.length > 0 &&
+    booking.lastNames.some((known) => known.toLocaleLowerCase() === name)
+  );
+}

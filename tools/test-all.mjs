@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// The one test command (`npm test`): static checks, then unit, integration
+// and end-to-end tests, stopping at the first failure. Ends with one
+// "N passed, N failed" line over every Jest test it ran.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const results = join(root, 'test-output');
+mkdirSync(results, { recursive: true });
+
+const env = { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false' };
+let passed = 0;
+let failed = 0;
+
+const steps = [
+  ['format', 'npx', ['prettier', '--check', '.']],
+  ['lint', 'npx', ['eslint', '.']],
+  ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
+  ['build', 'npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static']],
+  jest('unit', 'jest.unit.config.cjs'),
+  jest('integration', 'jest.integration.config.cjs'),
+  jest('e2e', 'jest.e2e.config.cjs'),
+];
+
+for (const [name, command, args, report] of steps) {
+  const started = Date.now();
+  console.log(`\n=== ${name} ===`);
+  const run = spawnSync(command, args, { cwd: root, env, stdio: 'inherit' });
+  if (report) {
+    count(report);
+  }
+  const seconds = ((Date.now() - started) / 1000).toFixed(0);
+  console.log(
+    `=== ${name}: ${run.status === 0 ? 'ok' : 'FAILED'} in ${seconds}s ===`,
+  );
+  if (run.status !== 0) {
+    summarize();
+    process.exit(run.status ?? 1);
+  }
+}
+summarize();
+
+function jest(name, config) {
+  const report = join(results, `${name}.json`);
+  return [
+    name,
+    'npx',
+    ['jest', '-c', config, '--json', `--outputFile=${report}`],
+    report,
+  ];
+}
+
+function count(report) {
+  try {
+    const summary = JSON.parse(readFileSync(report, 'utf8'));
+    passed += summary.numPassedTests;
+    failed += summary.numFailedTests;
+  } catch {
+    failed += 1; // No report: the runner itself failed.
+  }
+}
+
+function summarize() {
+  console.log(`\ntests: ${passed} passed, ${failed} failed`);
+}
