@@ -16,7 +16,10 @@ let failed = 0;
 
 const steps = [
   ['format', 'npx', ['prettier', '--check', '.']],
-  ['lint', 'npx', ['eslint', '.']],
+  // The module-boundary rule reads Nx's project graph, and skips itself
+  // when none is cached yet, as on a fresh clone.
+  ['project graph', 'npx', ['nx', 'show', 'projects']],
+  ['lint', 'npx', ['eslint', '--max-warnings', '0', '.']],
   ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
   ['build', 'npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static']],
   jest('unit', 'jest.unit.config.cjs'),

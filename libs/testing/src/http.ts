@@ -103,3 +103,12 @@ export function passengers(count: number, lastName = 'Lovelace') {
     email: `ada${i}@example.com`,
   }));
 }
+
+/** A random booking reference in the contract's alphabet. */
+export function randomLocator(): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  return Array.from(
+    { length: 6 },
+    () => alphabet[Math.floor(Math.random() * alphabet.length)],
+  ).join('');
+}
