@@ -4,7 +4,10 @@ module.exports = {
   ...require('./jest.preset.cjs'),
   displayName: 'integration',
   rootDir: __dirname,
-  testMatch: ['<rootDir>/{libs,services}/*/test/**/*.integration.spec.ts'],
+  testMatch: [
+    '<rootDir>/{libs,services}/*/test/**/*.integration.spec.ts',
+    '<rootDir>/test/faults/**/*.integration.spec.ts',
+  ],
   globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
   testTimeout: 180_000,

@@ -28,7 +28,9 @@ const LISTEN_RETRY_MS = 2_000;
 const commitToPublish = new Histogram({
   name: 'outbox_commit_to_publish_seconds',
   help: 'Time from recording an event to the broker confirming it.',
-  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  buckets: [
+    0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
+  ],
 });
 
 /**
