@@ -75,6 +75,12 @@ describe('cancellation service', () => {
     return answer.body;
   }
 
+  function quote(locator: string, lastName = 'Lovelace') {
+    return api.get(`/api/cancellations/quote?locator=${locator}`, {
+      'x-last-name': lastName,
+    });
+  }
+
   function follow(id: string): Promise<CancellationView> {
     return eventually(
       async () =>
@@ -202,5 +208,64 @@ describe('cancellation service', () => {
 
     expect(wrong.status).toBe(404);
     expect(wrong.body.code).toBe('RESERVATION_NOT_FOUND');
+  });
+
+  it('quotes the full refund of a paid booking a week ahead', async () => {
+    const reservation = await reservationDepartingIn(7 * 24 * HOUR);
+    await bus.publish('ReservationConfirmed', {
+      reservationId: reservation.reservationId,
+      locator: reservation.locator,
+      paymentId: randomUUID(),
+    });
+
+    const answer = await eventually(
+      () => quote(reservation.locator.toLowerCase(), 'LOVELACE'),
+      (a) => a.body.paid === true,
+    );
+
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({
+      locator: reservation.locator,
+      cancellable: true,
+      paid: true,
+      refundPolicy: 'FULL',
+      refundPercent: 100,
+      refundAmountCents: 45_900,
+      currency: 'EUR',
+      departureAt: reservation.departureAt,
+    });
+  });
+
+  it('quotes no refund for a booking not paid, and cancels nothing', async () => {
+    const reservation = await reservationDepartingIn(7 * 24 * HOUR);
+
+    const answer = await quote(reservation.locator);
+
+    expect(answer.body).toMatchObject({
+      cancellable: true,
+      paid: false,
+      refundPolicy: 'NONE',
+      refundAmountCents: 0,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(
+      bus
+        .events('CancellationRequested')
+        .filter((e) => e.payload.reservationId === reservation.reservationId),
+    ).toHaveLength(0);
+  });
+
+  it('quotes a wrong last name with the same 404 as an unknown locator', async () => {
+    const reservation = await reservationDepartingIn(7 * 24 * HOUR);
+
+    const wrong = await quote(reservation.locator, 'Turing');
+    const unknown = await quote('ZZZZZZ');
+
+    expect(wrong.status).toBe(404);
+    expect(wrong.body.code).toBe('RESERVATION_NOT_FOUND');
+    expect(unknown.body).toMatchObject({
+      code: wrong.body.code,
+      message: wrong.body.message,
+    });
   });
 });

@@ -9,15 +9,18 @@ import {
   Param,
   ParseUUIDPipe,
   Post,
+  Query,
 } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 
+import { CancellationQuoteView } from './cancellation-quote.view';
 import { CancellationView } from './cancellation.view';
 import { CancellationsService } from './cancellations.service';
 import { CreateCancellationDto } from './create-cancellation.dto';
@@ -39,6 +42,25 @@ export class CancellationsController {
     @Body() request: CreateCancellationDto,
   ): Promise<CancellationView> {
     return CancellationView.of(await this.cancellations.request(request));
+  }
+
+  @Get('quote')
+  @ApiQuery({ name: 'locator', required: true, example: 'K7M2QX' })
+  @ApiHeader({ name: 'X-Last-Name', required: true })
+  @ApiOkResponse({
+    type: CancellationQuoteView,
+    description: 'The refund a cancellation requested now would get',
+  })
+  @ApiNotFoundResponse({ description: 'RESERVATION_NOT_FOUND' })
+  async quote(
+    @Query('locator') locator = '',
+    @Headers('x-last-name') lastName = '',
+  ): Promise<CancellationQuoteView> {
+    const { booking, quote } = await this.cancellations.quote(
+      locator,
+      lastName,
+    );
+    return CancellationQuoteView.of(booking, quote);
   }
 
   @Get(':id')

@@ -11,6 +11,7 @@ import { Booking, isPassengerOf } from '../reservations/booking.entity';
 import { Cancellation } from './cancellation.entity';
 import { CreateCancellationDto } from './create-cancellation.dto';
 import { decideRefund } from './refund-policy';
+import { quoteRefund, RefundQuote } from './refund-quote';
 
 @Injectable()
 export class CancellationsService {
@@ -74,6 +75,15 @@ export class CancellationsService {
       'Recorded cancellation request',
     );
     return cancellation;
+  }
+
+  /** What cancelling now would refund; changes nothing. */
+  async quote(
+    locator: string,
+    lastName: string,
+  ): Promise<{ booking: Booking; quote: RefundQuote }> {
+    const booking = await this.bookingFor(locator, lastName);
+    return { booking, quote: quoteRefund(booking, new Date()) };
   }
 
   async findForPassenger(id: string, lastName: string): Promise<Cancellation> {
