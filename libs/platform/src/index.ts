@@ -9,3 +9,4 @@ export * from './logger';
 export * from './metrics';
 export * from './idempotency';
 export * from './wait-for';
+export * from './ui';

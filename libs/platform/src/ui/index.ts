@@ -1,0 +1,4 @@
+export * from './kit.script';
+export * from './page-shell';
+export * from './ui-response';
+export * from './ui.styles';
