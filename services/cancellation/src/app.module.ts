@@ -15,6 +15,7 @@ import { BookingTracker } from './messaging/booking-tracker.consumer';
 import { CompleteCancellationConsumer } from './messaging/complete-cancellation.consumer';
 import { InitialSchema1764800000000 } from './migrations/1764800000000-initial-schema';
 import { Booking } from './reservations/booking.entity';
+import { UiController } from './ui/ui.controller';
 
 @Module({})
 export class AppModule {
@@ -35,6 +36,7 @@ export class AppModule {
         BookingTracker,
         CompleteCancellationConsumer,
         MetricsController,
+        UiController,
       ],
       providers: [
         { provide: CANCELLATION_CONFIG, useValue: config },

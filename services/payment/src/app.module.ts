@@ -17,6 +17,7 @@ import { PaymentsController } from './payments/payments.controller';
 import { PaymentsService } from './payments/payments.service';
 import { Refund } from './payments/refund.entity';
 import { Booking } from './reservations/booking.entity';
+import { UiController } from './ui/ui.controller';
 
 @Module({})
 export class AppModule {
@@ -37,6 +38,7 @@ export class AppModule {
         BookingTracker,
         RefundPaymentConsumer,
         MetricsController,
+        UiController,
       ],
       providers: [
         { provide: PAYMENT_CONFIG, useValue: config },

@@ -21,6 +21,7 @@ import { Reservation } from './reservations/reservation.entity';
 import { ReservationTransitions } from './reservations/reservation-transitions';
 import { ReservationsController } from './reservations/reservations.controller';
 import { ReservationsService } from './reservations/reservations.service';
+import { UiController } from './ui/ui.controller';
 
 @Module({})
 export class AppModule {
@@ -42,6 +43,7 @@ export class AppModule {
         PaymentOutcomeConsumer,
         CancelReservationWhenRequested,
         MetricsController,
+        UiController,
       ],
       providers: [
         { provide: RESERVATION_CONFIG, useValue: config },
