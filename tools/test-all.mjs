@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The one test command (`npm test`): static checks, then unit, integration
-// and end-to-end tests, stopping at the first failure. Ends with one
+// The one test command (`npm test`): static checks, then unit, integration,
+// end-to-end and browser tests, stopping at the first failure. Ends with one
 // "N passed, N failed" line over every Jest test it ran.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -25,6 +25,9 @@ const steps = [
   jest('unit', 'jest.unit.config.cjs'),
   jest('integration', 'jest.integration.config.cjs'),
   jest('e2e', 'jest.e2e.config.cjs'),
+  // The browser tests drive Debian's Chromium; installed here when missing.
+  ['chromium', 'bash', ['tools/ensure-chromium.sh']],
+  jest('browser', 'jest.browser.config.cjs'),
 ];
 
 for (const [name, command, args, report] of steps) {
