@@ -84,13 +84,22 @@ export async function createVhost(name: string): Promise<void> {
 
 const exec = promisify(execFile);
 
-/** Restarts the broker inside its container: every connection drops. */
-export async function restartRabbitMq(): Promise<void> {
+/** Stops the broker inside its container: every connection drops. */
+export async function stopRabbitMq(): Promise<void> {
   const container = required('IT_MQ_CONTAINER');
   await exec('docker', ['exec', container, 'rabbitmqctl', 'stop_app'], {
     timeout: 60_000,
   });
+}
+
+export async function startRabbitMq(): Promise<void> {
+  const container = required('IT_MQ_CONTAINER');
   await exec('docker', ['exec', container, 'rabbitmqctl', 'start_app'], {
     timeout: 120_000,
   });
+}
+
+export async function restartRabbitMq(): Promise<void> {
+  await stopRabbitMq();
+  await startRabbitMq();
 }

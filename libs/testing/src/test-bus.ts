@@ -41,7 +41,10 @@ export class TestBus {
       password: rabbitmq.password,
       vhost,
     });
+    // A broker restart in a test closes it; the test reconnects if it must.
+    connection.on('error', () => undefined);
     const channel = await connection.createChannel();
+    channel.on('error', () => undefined);
     await declareExchanges(channel);
     const bus = new TestBus(connection, channel);
     const { queue } = await channel.assertQueue('', { exclusive: true });

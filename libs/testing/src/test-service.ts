@@ -29,26 +29,38 @@ export interface TestService {
   stop(): Promise<void>;
 }
 
-/** Runs a service in this process against the test containers. */
-export async function startTestService<S extends z.ZodRawShape>(
-  options: TestServiceOptions<S, z.infer<z.ZodObject<S>>>,
-): Promise<TestService> {
-  const config = readConfig(options.configShape, {
+/** The variables a service needs to run against the test containers. */
+export function testEnvironment(
+  database: string,
+  vhost: string,
+  overrides: Record<string, string> = {},
+): Record<string, string> {
+  return {
     PORT: '1',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
     DB_HOST: postgres.host(),
     DB_PORT: String(postgres.port()),
-    DB_NAME: options.database,
+    DB_NAME: database,
     DB_USER: postgres.user,
     DB_PASSWORD: postgres.password,
     RABBITMQ_HOST: rabbitmq.host(),
     RABBITMQ_PORT: String(rabbitmq.port()),
     RABBITMQ_USER: rabbitmq.user,
     RABBITMQ_PASSWORD: rabbitmq.password,
-    RABBITMQ_VHOST: options.vhost,
+    RABBITMQ_VHOST: vhost,
     MESSAGE_RETRY_DELAYS_MS: '100,300',
-    ...options.env,
-  }) as z.infer<z.ZodObject<S>> & { LOG_LEVEL: string };
+    ...overrides,
+  };
+}
+
+/** Runs a service in this process against the test containers. */
+export async function startTestService<S extends z.ZodRawShape>(
+  options: TestServiceOptions<S, z.infer<z.ZodObject<S>>>,
+): Promise<TestService> {
+  const config = readConfig(
+    options.configShape,
+    testEnvironment(options.database, options.vhost, options.env),
+  ) as z.infer<z.ZodObject<S>> & { LOG_LEVEL: string };
   configureLogging(options.name, config.LOG_LEVEL);
 
   const app = await createServiceApp({
@@ -77,7 +89,7 @@ export async function startTestService<S extends z.ZodRawShape>(
   };
 }
 
-async function waitUntilReady(url: string): Promise<void> {
+export async function waitUntilReady(url: string): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     const ready = await fetch(`${url}/health/ready`).catch(() => undefined);
