@@ -7,5 +7,6 @@ module.exports = {
     '<rootDir>/services/reservation/jest.config.cjs',
     '<rootDir>/services/payment/jest.config.cjs',
     '<rootDir>/services/cancellation/jest.config.cjs',
+    '<rootDir>/test/jest.config.cjs',
   ],
 };

@@ -24,6 +24,17 @@ export class ComposeStack {
     });
   }
 
+  /** Runs `docker compose` for this project and returns what it printed. */
+  capture(...args: string[]): string {
+    return execFileSync('docker', ['compose', '-p', this.project, ...args], {
+      cwd: root,
+      env: { ...process.env, ...this.env },
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+      timeout: 5 * 60_000,
+    });
+  }
+
   /** Builds the images and starts the stack, or leaves nothing behind. */
   up(): void {
     try {

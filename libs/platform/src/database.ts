@@ -38,7 +38,7 @@ export function createDataSource(options: DatabaseOptions): DataSource {
     migrations: options.migrations,
     migrationsTableName: 'migrations',
     synchronize: false,
-    extra: { max: options.poolSize, connectionTimeoutMillis: 5_000 },
+    extra: { max: options.poolSize, connectionTimeoutMillis: 10_000 },
   });
 }
 

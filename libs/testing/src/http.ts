@@ -8,7 +8,10 @@ export interface Answer<T = Record<string, unknown>> {
 
 /** A small JSON client for tests; every call is bounded by a timeout. */
 export class Api {
-  constructor(private readonly baseUrl: string) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly timeoutMs = 15_000,
+  ) {}
 
   async get<T = Record<string, unknown>>(
     path: string,
@@ -40,7 +43,7 @@ export class Api {
       method,
       body,
       headers,
-      signal: AbortSignal.timeout(15_000),
+      signal: AbortSignal.timeout(this.timeoutMs),
     });
     const text = await response.text();
     const parsed = text ? safeJson(text) : null;

@@ -164,6 +164,37 @@ describe('cancellation service', () => {
     });
   });
 
+  it('completes once when the refund overtakes the cancellation', async () => {
+    const reservation = await reservationDepartingIn(7 * 24 * HOUR);
+    const cancellation = await requestCancellation(reservation.locator);
+
+    await bus.publish('PaymentRefunded', {
+      refundId: randomUUID(),
+      paymentId: randomUUID(),
+      reservationId: reservation.reservationId,
+      locator: reservation.locator,
+      cancellationId: cancellation.id,
+      amountCents: 45_900,
+      currency: 'EUR',
+    });
+    await bus.publish('ReservationCancelled', {
+      reservationId: reservation.reservationId,
+      locator: reservation.locator,
+      cancellationId: cancellation.id,
+      wasPaid: true,
+      refundPercent: 100,
+    });
+
+    expect(await follow(cancellation.id)).toMatchObject({
+      status: 'COMPLETED',
+      refundAmountCents: 45_900,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await follow(cancellation.id)).toMatchObject({
+      refundAmountCents: 45_900,
+    });
+  });
+
   it('records the rejection the reservation service sent', async () => {
     const reservation = await reservationDepartingIn(7 * 24 * HOUR);
     const cancellation = await requestCancellation(reservation.locator);

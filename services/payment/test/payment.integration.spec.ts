@@ -194,6 +194,30 @@ describe('payment service', () => {
     expect(ledger.body.refunds).toHaveLength(1);
   });
 
+  it('applies a status update that overtook its reservation', async () => {
+    const reservationId = randomUUID();
+    const locator = randomLocator();
+
+    await bus.publish('ReservationExpired', { reservationId, locator });
+    await bus.publish('ReservationCreated', {
+      reservationId,
+      locator,
+      flightId: randomUUID(),
+      flightNumber: 'AL100',
+      departureAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      passengerLastNames: ['Lovelace'],
+      amountCents: 10_000,
+      currency: 'EUR',
+      holdExpiresAt: new Date(Date.now() + 600_000).toISOString(),
+    });
+
+    const answer = await eventually(
+      () => pay(locator, CARDS.captured, 'Lovelace'),
+      (a) => a.status === 409,
+    );
+    expect(answer.body.message).toContain('EXPIRED');
+  });
+
   it('refunds a refused capture in full', async () => {
     const reservation = await reservationCreated();
     const payment = await pay(reservation.locator, CARDS.captured);

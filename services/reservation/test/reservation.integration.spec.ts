@@ -223,6 +223,25 @@ describe('reservation service', () => {
     expect(await seats(flight.id)).toBe(flight.seatsAvailable);
   });
 
+  it('refuses a flight that has departed with 422 FLIGHT_DEPARTED', async () => {
+    const [{ id }] = await service.dataSource.query(
+      `INSERT INTO flights (id, flight_number, origin, destination,
+         departure_at, arrival_at, fare_cents, currency, seats_total,
+         seats_available)
+       VALUES (gen_random_uuid(), 'AL999', 'LHR', 'JFK', now() - interval '1 hour',
+         now() + interval '6 hours', 10000, 'EUR', 100, 100)
+       RETURNING id`,
+    );
+
+    const answer = await api.post('/api/reservations', {
+      flightId: id,
+      passengers: passengers(1),
+    });
+
+    expect(answer.status).toBe(422);
+    expect(answer.body.code).toBe('FLIGHT_DEPARTED');
+  });
+
   it('expires an unpaid hold and releases its seats', async () => {
     const flight = await anyFlight();
     const reservation = await reserve(flight.id, 2);
