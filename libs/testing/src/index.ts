@@ -2,3 +2,4 @@ export * from './infrastructure';
 export * from './test-bus';
 export * from './test-service';
 export * from './http';
+export * from './ui-app';

@@ -2,3 +2,4 @@ export * from './kit.script';
 export * from './page-shell';
 export * from './ui-response';
 export * from './ui.styles';
+export * from './ui.controller';
