@@ -3,14 +3,12 @@ import { request } from 'node:http';
 import {
   Answer,
   Api,
-  createDatabase,
-  createVhost,
   eventually,
+  isolate,
   passengers,
   startRabbitMq,
   stopRabbitMq,
   TestBus,
-  uniqueName,
 } from '@airline/testing';
 import { Client } from 'pg';
 
@@ -33,10 +31,7 @@ describe('the reservation service killed or stopped mid-work', () => {
 
   beforeAll(async () => {
     buildServices();
-    database = uniqueName('reservation');
-    vhost = uniqueName('vh');
-    await createDatabase(database);
-    await createVhost(vhost);
+    ({ database, vhost } = await isolate('reservation'));
   });
 
   afterEach(async () => {

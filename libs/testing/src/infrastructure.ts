@@ -82,6 +82,19 @@ export async function createVhost(name: string): Promise<void> {
   }
 }
 
+export interface Isolation {
+  readonly database: string;
+  readonly vhost: string;
+}
+
+/** A fresh database and vhost: a test file's data and queues of its own. */
+export async function isolate(service: string): Promise<Isolation> {
+  const isolation = { database: uniqueName(service), vhost: uniqueName('vh') };
+  await createDatabase(isolation.database);
+  await createVhost(isolation.vhost);
+  return isolation;
+}
+
 const exec = promisify(execFile);
 
 /** Stops the broker inside its container: every connection drops. */

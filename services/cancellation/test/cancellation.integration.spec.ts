@@ -2,14 +2,12 @@ import { randomUUID } from 'node:crypto';
 
 import {
   Api,
-  createDatabase,
-  createVhost,
   eventually,
+  isolate,
   randomLocator,
   startTestService,
   TestBus,
   TestService,
-  uniqueName,
 } from '@airline/testing';
 
 import { AppModule } from '../src/app.module';
@@ -31,10 +29,7 @@ describe('cancellation service', () => {
   let api: Api;
 
   beforeAll(async () => {
-    const database = uniqueName('cancellation');
-    const vhost = uniqueName('vh');
-    await createDatabase(database);
-    await createVhost(vhost);
+    const { database, vhost } = await isolate('cancellation');
     bus = await TestBus.connect(vhost);
     service = await startTestService({
       name: 'cancellation',

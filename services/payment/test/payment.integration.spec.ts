@@ -4,14 +4,12 @@ import {
   Api,
   card,
   CARDS,
-  createDatabase,
-  createVhost,
   eventually,
+  isolate,
   randomLocator,
   startTestService,
   TestBus,
   TestService,
-  uniqueName,
 } from '@airline/testing';
 
 import { AppModule } from '../src/app.module';
@@ -23,10 +21,7 @@ describe('payment service', () => {
   let api: Api;
 
   beforeAll(async () => {
-    const database = uniqueName('payment');
-    const vhost = uniqueName('vh');
-    await createDatabase(database);
-    await createVhost(vhost);
+    const { database, vhost } = await isolate('payment');
     bus = await TestBus.connect(vhost);
     service = await startTestService({
       name: 'payment',

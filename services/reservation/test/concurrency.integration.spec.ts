@@ -4,16 +4,14 @@ import {
   Answer,
   Api,
   eventually,
+  isolate,
+  Isolation,
   passengers,
   TestBus,
   TestService,
 } from '@airline/testing';
 
-import {
-  freshInfrastructure,
-  Instances,
-  startReservation,
-} from './reservation-service';
+import { startReservation } from './reservation-service';
 
 interface Flight {
   id: string;
@@ -26,13 +24,13 @@ interface Flight {
  * production: whatever they race for, no seat is sold twice.
  */
 describe('reservation service under concurrency', () => {
-  let where: Instances;
+  let where: Isolation;
   let replicas: TestService[];
   let apis: Api[];
   let bus: TestBus;
 
   beforeAll(async () => {
-    where = await freshInfrastructure();
+    where = await isolate('reservation');
     bus = await TestBus.connect(where.vhost);
     replicas = [
       await startReservation(where, { HOLD_SWEEP_INTERVAL_MS: '100' }),

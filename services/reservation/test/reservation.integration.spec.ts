@@ -3,15 +3,14 @@ import { randomUUID } from 'node:crypto';
 import {
   Api,
   eventually,
+  isolate,
+  Isolation,
   passengers,
   TestBus,
   TestService,
 } from '@airline/testing';
-import {
-  freshInfrastructure,
-  Instances,
-  startReservation,
-} from './reservation-service';
+
+import { startReservation } from './reservation-service';
 
 interface Flight {
   id: string;
@@ -23,13 +22,13 @@ interface Flight {
 }
 
 describe('reservation service', () => {
-  let where: Instances;
+  let where: Isolation;
   let service: TestService;
   let bus: TestBus;
   let api: Api;
 
   beforeAll(async () => {
-    where = await freshInfrastructure();
+    where = await isolate('reservation');
     bus = await TestBus.connect(where.vhost);
     service = await startReservation(where, { HOLD_SWEEP_INTERVAL_MS: '200' });
     api = new Api(service.url);

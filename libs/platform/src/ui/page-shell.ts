@@ -78,3 +78,19 @@ export function isBehindGateway(forwardedPrefix: unknown): boolean {
     typeof forwardedPrefix === 'string' && /^\/[a-z-]+$/.test(forwardedPrefix)
   );
 }
+
+/**
+ * The booking reference and last name a passenger proves a booking with,
+ * as every page asks for them.
+ */
+export const BOOKING_FIELDS = `<div class="fields">
+            <label>Booking reference
+              <input name="locator" class="code" required minlength="6"
+                maxlength="6" autocapitalize="characters"
+                autocomplete="off" spellcheck="false">
+            </label>
+            <label>Last name
+              <input name="lastName" required maxlength="100"
+                autocomplete="family-name">
+            </label>
+          </div>`;

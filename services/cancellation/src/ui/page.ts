@@ -1,4 +1,4 @@
-import { renderPage } from '@airline/platform';
+import { BOOKING_FIELDS, renderPage } from '@airline/platform';
 
 const MAIN = `
       <section class="panel" aria-labelledby="cancel-title">
@@ -8,17 +8,7 @@ const MAIN = `
           less than 24 hours, nothing. A booking never paid is cancelled
           with nothing to refund.</p>
         <form id="quote-form">
-          <div class="fields">
-            <label>Booking reference
-              <input name="locator" class="code" required minlength="6"
-                maxlength="6" autocapitalize="characters"
-                autocomplete="off" spellcheck="false">
-            </label>
-            <label>Last name
-              <input name="lastName" required maxlength="100"
-                autocomplete="family-name">
-            </label>
-          </div>
+          ${BOOKING_FIELDS}
           <label>Reason (optional)
             <textarea name="reason" rows="2" maxlength="500"></textarea>
           </label>

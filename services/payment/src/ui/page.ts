@@ -1,4 +1,4 @@
-import { renderPage } from '@airline/platform';
+import { BOOKING_FIELDS, renderPage } from '@airline/platform';
 
 /** The contract's sandbox cards and what the simulated processor does. */
 export const TEST_CARDS: readonly (readonly [string, string])[] = [
@@ -20,18 +20,6 @@ const CARD_ROWS = TEST_CARDS.map(
                 aria-label="Use card ${number}">Use</button></td>
             </tr>`,
 ).join('\n            ');
-
-const BOOKING_FIELDS = `<div class="fields">
-            <label>Booking reference
-              <input name="locator" class="code" required minlength="6"
-                maxlength="6" autocapitalize="characters"
-                autocomplete="off" spellcheck="false">
-            </label>
-            <label>Last name
-              <input name="lastName" required maxlength="100"
-                autocomplete="family-name">
-            </label>
-          </div>`;
 
 const MAIN = `
       <section class="panel" aria-labelledby="pay-title">

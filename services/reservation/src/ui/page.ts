@@ -1,4 +1,4 @@
-import { renderPage } from '@airline/platform';
+import { BOOKING_FIELDS, renderPage } from '@airline/platform';
 
 /** The timetable's airports, by IATA code, as the selects offer them. */
 export const AIRPORTS: readonly (readonly [string, string])[] = [
@@ -71,17 +71,7 @@ const MAIN = `
       <section class="panel" aria-labelledby="lookup-title">
         <h2 id="lookup-title">Look up a booking</h2>
         <form id="lookup-form">
-          <div class="fields">
-            <label>Booking reference
-              <input name="locator" class="code" required minlength="6"
-                maxlength="6" autocapitalize="characters"
-                autocomplete="off" spellcheck="false">
-            </label>
-            <label>Last name
-              <input name="lastName" required maxlength="100"
-                autocomplete="family-name">
-            </label>
-          </div>
+          ${BOOKING_FIELDS}
           <button type="submit">Find booking</button>
         </form>
         <div id="lookup-feedback" aria-live="polite"></div>
