@@ -12,4 +12,7 @@ module.exports = {
   globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
   testTimeout: 180_000,
   maxWorkers: 1,
+  // Tests stop what they start; this only guards CI against a handle a
+  // failing test leaked keeping Jest alive until the job's time runs out.
+  forceExit: true,
 };

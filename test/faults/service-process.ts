@@ -25,6 +25,7 @@ export function buildServices(): void {
  * own, so a test can SIGKILL or SIGTERM it.
  */
 export class ServiceProcess {
+  private static readonly running = new Set<ServiceProcess>();
   readonly exited: Promise<{ code: number | null; signal: string | null }>;
   private output = '';
 
@@ -35,8 +36,12 @@ export class ServiceProcess {
     child.stdout?.on('data', (chunk) => (this.output += chunk));
     child.stderr?.on('data', (chunk) => (this.output += chunk));
     this.exited = new Promise((resolve) =>
-      child.once('exit', (code, signal) => resolve({ code, signal })),
+      child.once('exit', (code, signal) => {
+        ServiceProcess.running.delete(this);
+        resolve({ code, signal });
+      }),
     );
+    ServiceProcess.running.add(this);
   }
 
   static async start(
@@ -68,6 +73,13 @@ export class ServiceProcess {
       throw new Error(`${error.message}\n${started.output.slice(-2_000)}`);
     });
     return started;
+  }
+
+  /** Kills whatever a failed test left running, so Jest can exit. */
+  static async killAll(): Promise<void> {
+    const left = [...ServiceProcess.running];
+    left.forEach((service) => service.kill('SIGKILL'));
+    await Promise.all(left.map((service) => service.exited));
   }
 
   kill(signal: NodeJS.Signals): void {
