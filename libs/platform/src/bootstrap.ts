@@ -13,6 +13,7 @@ import { CORRELATION_HEADER, correlationIdFrom } from './correlation';
 import { CorrelationInterceptor } from './correlation.interceptor';
 import { ContractExceptionFilter } from './errors';
 import { configureLogging, createLogger, NestPinoLogger } from './logger';
+import { httpRequests } from './metrics';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
@@ -48,6 +49,13 @@ export async function createServiceApp(
     const id = correlationIdFrom(request.headers[CORRELATION_HEADER]);
     request.headers[CORRELATION_HEADER] = id;
     void reply.header(CORRELATION_HEADER, id);
+  });
+  fastify.addHook('onResponse', async (request, reply) => {
+    httpRequests.inc({
+      method: request.method,
+      route: request.routeOptions.url ?? 'unmatched',
+      status: reply.statusCode,
+    });
   });
 
   app.useGlobalPipes(

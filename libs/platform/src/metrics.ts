@@ -1,6 +1,13 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { collectDefaultMetrics, register } from 'prom-client';
+import { collectDefaultMetrics, Counter, register } from 'prom-client';
+
+/** Every answered request, by route pattern (never the raw path) and status. */
+export const httpRequests = new Counter({
+  name: 'http_requests_total',
+  help: 'HTTP requests answered, by method, route and status code.',
+  labelNames: ['method', 'route', 'status'],
+});
 
 let collecting = false;
 

@@ -84,6 +84,18 @@ describe('reservation service', () => {
     expect(times).toEqual([...times].sort((a, b) => a - b));
   });
 
+  it('counts answered requests by route pattern in its metrics', async () => {
+    const flight = await anyFlight();
+    await api.get(`/api/flights/${flight.id}`);
+
+    const metrics = await fetch(`${service.url}/metrics`).then((r) => r.text());
+
+    expect(metrics).toMatch(
+      /http_requests_total\{method="GET",route="\/api\/flights\/:id",status="200"\} [1-9]/,
+    );
+    expect(metrics).not.toContain(flight.id);
+  });
+
   it('holds seats and publishes reservation.created from the outbox', async () => {
     const flight = await anyFlight();
 
