@@ -1,7 +1,12 @@
-import { Api, eventually, restartRabbitMq, TestBus } from '@airline/testing';
+import {
+  Api,
+  BookingDriver,
+  eventually,
+  restartRabbitMq,
+  TestBus,
+} from '@airline/testing';
 import { register } from 'prom-client';
 
-import { BookingDriver } from './booking-driver';
 import { count, startSystem, System } from './system';
 
 const BOOKINGS = 300;

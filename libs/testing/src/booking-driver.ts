@@ -1,17 +1,19 @@
 import { randomUUID } from 'node:crypto';
 
-import { Api, card, CARDS, passengers } from '@airline/testing';
+import { Api, card, CARDS, passengers } from './http';
 
 export interface Booking {
   readonly reservationId: string;
   readonly locator: string;
-  readonly expected: 'CONFIRMED' | 'PAYMENT_FAILED';
+  readonly expected: 'CONFIRMED' | 'PAYMENT_FAILED' | 'CANCELLED';
 }
 
 export interface DriverReport {
   readonly bookings: Booking[];
   /** Requests the client repeated: after a 404, a 409 in progress, a 5xx. */
   readonly retries: number;
+  /** The same, by what the client saw: `503`, `no answer`, `409 …`. */
+  readonly retriesBy: Record<string, number>;
   readonly failures: string[];
 }
 
@@ -25,6 +27,7 @@ const MAX_ATTEMPTS = 40;
  */
 export class BookingDriver {
   private retries = 0;
+  private readonly retriesBy: Record<string, number> = {};
   private readonly failures: string[] = [];
   private readonly bookings: Booking[] = [];
 
@@ -32,6 +35,8 @@ export class BookingDriver {
     private readonly reservation: Api,
     private readonly payment: Api,
     private readonly flightIds: string[],
+    /** With it, every `cancelEvery`th booking is cancelled once confirmed. */
+    private readonly cancellation?: { api: Api; cancelEvery: number },
   ) {}
 
   /** Books `total` times, `concurrency` at a time, declining every 10th. */
@@ -39,15 +44,33 @@ export class BookingDriver {
     total: number,
     concurrency: number,
     onProgress?: (done: number) => void,
-  ) {
+  ): Promise<DriverReport> {
+    return this.drive({ total, concurrency, onProgress });
+  }
+
+  /**
+   * A steady load: books with a pause between a customer's bookings until
+   * `stop` is set, or `total` bookings have been made.
+   */
+  async drive(options: {
+    total: number;
+    concurrency: number;
+    pauseMs?: number;
+    stop?: { requested: boolean };
+    onProgress?: (done: number) => void;
+  }): Promise<DriverReport> {
+    const { total, concurrency, pauseMs = 0, stop, onProgress } = options;
     let next = 0;
     const worker = async () => {
-      while (next < total) {
+      while (next < total && !stop?.requested) {
         const index = next++;
         await this.book(index).catch((error: Error) =>
           this.failures.push(`booking ${index}: ${error.message}`),
         );
         onProgress?.(this.bookings.length);
+        if (pauseMs > 0) {
+          await sleep(pauseMs);
+        }
       }
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
@@ -58,6 +81,7 @@ export class BookingDriver {
     return {
       bookings: this.bookings,
       retries: this.retries,
+      retriesBy: this.retriesBy,
       failures: this.failures,
     };
   }
@@ -89,11 +113,49 @@ export class BookingDriver {
       [201],
       () => (payKey = randomUUID()),
     );
+    const cancel = !declined && this.shouldCancel(index);
+    if (cancel) {
+      await this.cancelOnceConfirmed(reservation.locator);
+    }
     this.bookings.push({
       reservationId: reservation.id,
       locator: reservation.locator,
-      expected: declined ? 'PAYMENT_FAILED' : 'CONFIRMED',
+      expected: declined
+        ? 'PAYMENT_FAILED'
+        : cancel
+          ? 'CANCELLED'
+          : 'CONFIRMED',
     });
+  }
+
+  private shouldCancel(index: number): boolean {
+    return (
+      this.cancellation !== undefined &&
+      index % this.cancellation.cancelEvery === 0
+    );
+  }
+
+  private async cancelOnceConfirmed(locator: string): Promise<void> {
+    const lastName = { 'x-last-name': 'Lovelace' };
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const answer = await this.reservation
+        .get<{ status: string }>(`/api/reservations/${locator}`, lastName)
+        .catch(() => undefined);
+      if (answer?.body.status === 'CONFIRMED') {
+        break;
+      }
+      await sleep(250);
+    }
+    const key = randomUUID();
+    await this.send(
+      () =>
+        (this.cancellation as { api: Api }).api.post(
+          '/api/cancellations',
+          { locator, lastName: 'Lovelace', reason: 'plans changed' },
+          { 'idempotency-key': key },
+        ),
+      [202],
+    );
   }
 
   private async send<T>(
@@ -119,10 +181,23 @@ export class BookingDriver {
       if (answer?.status === 404) {
         onNotFound?.();
       }
-      this.retries++;
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      this.countRetry(answer);
+      await sleep(250);
     }
   }
+
+  private countRetry(answer?: { status: number; body: unknown }): void {
+    const code = (answer?.body as { code?: string } | undefined)?.code;
+    const reason = answer
+      ? `${answer.status} ${code ?? ''}`.trim()
+      : 'no answer';
+    this.retries++;
+    this.retriesBy[reason] = (this.retriesBy[reason] ?? 0) + 1;
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 const runId = randomUUID().slice(0, 8);
