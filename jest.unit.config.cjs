@@ -7,6 +7,7 @@ module.exports = {
     '<rootDir>/services/reservation/jest.config.cjs',
     '<rootDir>/services/payment/jest.config.cjs',
     '<rootDir>/services/cancellation/jest.config.cjs',
+    '<rootDir>/deploy/swarm/jest.config.cjs',
     '<rootDir>/test/jest.config.cjs',
   ],
 };
