@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The one test command (`npm test`): static checks, then unit, integration,
-// end-to-end and browser tests, stopping at the first failure. Ends with one
-// "N passed, N failed" line over every Jest test it ran.
+// end-to-end, Swarm and browser tests, stopping at the first failure. Ends
+// with one "N passed, N failed" line over every Jest test it ran.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +25,8 @@ const steps = [
   jest('unit', 'jest.unit.config.cjs'),
   jest('integration', 'jest.integration.config.cjs'),
   jest('e2e', 'jest.e2e.config.cjs'),
+  // A one-node swarm, made for the run and left again afterwards.
+  jest('swarm', 'jest.swarm.config.cjs'),
   // The browser tests drive Debian's Chromium; installed here when missing.
   ['chromium', 'bash', ['tools/ensure-chromium.sh']],
   jest('browser', 'jest.browser.config.cjs'),

@@ -1,0 +1,44 @@
+import { docker, dockerOutput, lines } from '../../deploy/swarm/src/docker';
+import { remove } from '../../deploy/swarm/src/stack';
+import { serviceName, SWARM } from './settings';
+
+/**
+ * Shows the warnings and errors the services logged, then leaves the
+ * machine as it was: no stack, secrets, volumes, registry or pushed images.
+ */
+export default async function globalTeardown(): Promise<void> {
+  if (process.env.SWARM_STACK === 'running') {
+    return;
+  }
+  for (const service of ['reservation', 'payment', 'cancellation']) {
+    const logs = dockerOutput([
+      'service',
+      'logs',
+      '--raw',
+      '--tail',
+      '500',
+      serviceName(service),
+    ]);
+    const problems = lines(logs).filter((line) =>
+      /"level":"(warn|error|fatal)"/.test(line),
+    );
+    console.log(`${service}: ${problems.length} warnings and errors logged`);
+    console.log(problems.slice(-10).join('\n'));
+  }
+  await remove({ stack: SWARM.stack, purge: true });
+  const images = lines(
+    dockerOutput([
+      'images',
+      '--format',
+      '{{.Repository}}:{{.Tag}}',
+      '--filter',
+      'reference=*/airline/*',
+    ]),
+  ).filter((image) => !image.endsWith(':<none>'));
+  if (images.length > 0) {
+    dockerOutput(['image', 'rm', ...images]);
+  }
+  if (process.env.SWARM_MADE_FOR_TESTS === 'yes') {
+    docker(['swarm', 'leave', '--force']);
+  }
+}
