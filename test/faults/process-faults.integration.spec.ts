@@ -194,6 +194,77 @@ describe('the reservation service killed or stopped mid-work', () => {
     await bus.close();
   });
 
+  it('leaves no Idempotency-Key stuck when SIGKILLed mid-request: each retry gets its one reservation', async () => {
+    const first = await ServiceProcess.start('reservation', database, vhost);
+    await connect();
+    const before = await scalar(`SELECT count(*)::int AS n FROM reservations`);
+    const flights = (
+      await new Api(first.url).get<Flight[]>('/api/flights?limit=200')
+    ).body.filter((flight) => flight.seatsTotal < 250);
+    const sent = new Map<string, unknown>();
+    const answered = new Map<string, string>();
+    let killed = false;
+
+    const client = async () => {
+      while (!killed && sent.size < 3_000) {
+        const key = crypto.randomUUID();
+        const body = {
+          flightId: flights[sent.size % flights.length].id,
+          passengers: passengers(1),
+        };
+        sent.set(key, body);
+        const answer = await postOnFreshConnection(
+          `${first.url}/api/reservations`,
+          body,
+          key,
+        );
+        if (answer.status === 201) {
+          answered.set(key, String(JSON.parse(answer.body).id));
+        }
+      }
+    };
+    const clients = Array.from({ length: 8 }, client);
+    await eventually(
+      async () => answered.size,
+      (n) => n >= 150,
+    );
+    first.kill('SIGKILL');
+    killed = true;
+    await Promise.all(clients);
+    await first.exited;
+
+    const second = await ServiceProcess.start('reservation', database, vhost);
+    const retried = await Promise.all(
+      [...sent].map(async ([key, body]) => {
+        const answer = await postOnFreshConnection(
+          `${second.url}/api/reservations`,
+          body,
+          key,
+        );
+        return { key, status: answer.status, id: idOf(answer.body) };
+      }),
+    );
+    const reservations = await scalar(
+      `SELECT count(*)::int AS n FROM reservations`,
+    );
+    const unanswered = sent.size - answered.size;
+
+    console.log(
+      `SIGKILL mid-request: ${sent.size} keys sent, ${answered.size} answered, ` +
+        `${unanswered} cut off; after the restart every key retried once`,
+    );
+    expect(retried.filter((r) => r.status !== 201)).toEqual([]);
+    expect(
+      retried.filter(
+        (r) => answered.has(r.key) && answered.get(r.key) !== r.id,
+      ),
+    ).toEqual([]);
+    expect(reservations - before).toBe(sent.size);
+    expect(unanswered).toBeGreaterThan(0);
+    second.kill('SIGTERM');
+    await second.exited;
+  });
+
   it('fails no accepted request and loses no event when SIGTERMed under load', async () => {
     const service = await ServiceProcess.start('reservation', database, vhost, {
       SHUTDOWN_GRACE_MS: '15000',
@@ -276,6 +347,14 @@ describe('the reservation service killed or stopped mid-work', () => {
     await bus.close();
   });
 });
+
+function idOf(body: string): string | undefined {
+  try {
+    return String(JSON.parse(body).id);
+  } catch {
+    return undefined;
+  }
+}
 
 interface RawAnswer {
   status?: number;

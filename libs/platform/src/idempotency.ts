@@ -17,10 +17,14 @@ import { Reflector } from '@nestjs/core';
 import { ApiHeader } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { from, Observable } from 'rxjs';
-import type { QueryRunner } from 'typeorm';
+import type { EntityManager, QueryRunner } from 'typeorm';
 import { DataSource } from 'typeorm';
 
 import { createLogger } from './logger';
+import {
+  RequestTransaction,
+  withRequestTransaction,
+} from './request-transaction';
 import {
   BadRequestError,
   ConflictError,
@@ -45,7 +49,8 @@ class ReplayedError extends DomainError {}
  * The contract's Idempotency-Key: the first request with a key runs; a
  * repeat with the same body gets the first answer (409 while it still
  * runs); a repeat with another body is refused. Keys live in the service's
- * database, so every replica sees them.
+ * database, so every replica sees them, and a key's answer commits in the
+ * same transaction as the request's writes (see `inTransaction`).
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -79,98 +84,170 @@ export class IdempotencyInterceptor implements NestInterceptor {
     status: number,
     next: CallHandler,
   ): Promise<unknown> {
-    const claimed: unknown[] = await this.dataSource.query(
-      `INSERT INTO idempotency_keys (scope, key, request_hash, state)
-       VALUES ($1, $2, $3, 'IN_PROGRESS')
-       ON CONFLICT DO NOTHING RETURNING key`,
-      [scope, key, hash],
-    );
-    if (claimed.length === 0) {
-      return this.replay(scope, key, hash);
+    const stored = await this.find(scope, key);
+    if (stored) {
+      return replay(stored, hash);
     }
 
+    const transaction = new KeyedTransaction(this.dataSource, scope, key, hash);
     try {
-      const body = await lastValue(next.handle());
-      await this.complete(scope, key, status, body);
+      const body = await withRequestTransaction(transaction, () =>
+        lastValue(next.handle()),
+      );
+      await transaction.commit(status, body);
       return body;
     } catch (error) {
-      await this.settleFailure(scope, key, error);
+      await transaction.rollBack();
+      if (error instanceof KeyTaken) {
+        return replay(await this.find(scope, key), hash);
+      }
+      await this.keepRefusal(scope, key, hash, error);
       throw error;
     }
   }
 
-  private async replay(
-    scope: string,
-    key: string,
-    hash: string,
-  ): Promise<unknown> {
+  private async find(scope: string, key: string): Promise<StoredKey> {
     const [stored]: StoredKey[] = await this.dataSource.query(
       `SELECT request_hash, state, status_code, response_body
        FROM idempotency_keys WHERE scope = $1 AND key = $2`,
       [scope, key],
     );
-    if (!stored) {
-      // Released by a failed first attempt between our insert and select.
-      throw new ConflictError(
-        'REQUEST_IN_PROGRESS',
-        'A request with this Idempotency-Key is still running; retry shortly.',
-      );
-    }
-    if (stored.request_hash !== hash) {
-      throw new UnprocessableError(
-        'IDEMPOTENCY_KEY_REUSED',
-        'This Idempotency-Key was used with a different request body.',
-      );
-    }
-    if (stored.state === 'IN_PROGRESS') {
-      throw new ConflictError(
-        'REQUEST_IN_PROGRESS',
-        'A request with this Idempotency-Key is still running; retry shortly.',
-      );
-    }
-    const body = JSON.parse(stored.response_body ?? 'null');
-    const status = stored.status_code ?? HttpStatus.OK;
-    if (status >= 400) {
-      throw new ReplayedError(status, body.code, body.message);
-    }
-    return body;
-  }
-
-  private async complete(
-    scope: string,
-    key: string,
-    status: number,
-    body: unknown,
-  ): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE idempotency_keys
-       SET state = 'COMPLETED', status_code = $3, response_body = $4,
-           completed_at = now()
-       WHERE scope = $1 AND key = $2`,
-      [scope, key, status, JSON.stringify(body ?? null)],
-    );
+    return stored;
   }
 
   /**
-   * A refusal (4xx) is the request's answer and is kept for replays; any
-   * other failure frees the key so that the client may try again.
+   * A refusal (4xx) is the request's answer and is kept for replays; after
+   * any other failure the key stays free, so that the client may try again.
    */
-  private async settleFailure(
+  private async keepRefusal(
     scope: string,
     key: string,
+    hash: string,
     error: unknown,
   ): Promise<void> {
     if (error instanceof DomainError && error.status < 500) {
-      await this.complete(scope, key, error.status, {
-        code: error.code,
-        message: error.message,
-      });
+      await this.dataSource.query(INSERT_ANSWER, [
+        scope,
+        key,
+        hash,
+        error.status,
+        JSON.stringify({ code: error.code, message: error.message }),
+      ]);
+    }
+  }
+}
+
+function replay(stored: StoredKey | undefined, hash: string): unknown {
+  if (!stored || stored.state === 'IN_PROGRESS') {
+    throw new ConflictError(
+      'REQUEST_IN_PROGRESS',
+      'A request with this Idempotency-Key is still running; retry shortly.',
+    );
+  }
+  if (stored.request_hash !== hash) {
+    throw new UnprocessableError(
+      'IDEMPOTENCY_KEY_REUSED',
+      'This Idempotency-Key was used with a different request body.',
+    );
+  }
+  const body = JSON.parse(stored.response_body ?? 'null');
+  const status = stored.status_code ?? HttpStatus.OK;
+  if (status >= 400) {
+    throw new ReplayedError(status, body.code, body.message);
+  }
+  return body;
+}
+
+/** Another request holds the key, or has already answered it. */
+class KeyTaken extends Error {}
+
+/**
+ * Claims the key only while no other request with it is running: the
+ * advisory lock is the running request's, and ends with its transaction.
+ */
+const CLAIM = `
+  WITH lock AS (
+    SELECT pg_try_advisory_xact_lock(hashtextextended($1 || ' ' || $2, 0)) AS held
+  )
+  INSERT INTO idempotency_keys (scope, key, request_hash, state)
+  SELECT $1, $2, $3, 'IN_PROGRESS' FROM lock WHERE held
+  ON CONFLICT DO NOTHING
+  RETURNING key`;
+
+const COMPLETE = `
+  UPDATE idempotency_keys
+  SET state = 'COMPLETED', status_code = $3, response_body = $4,
+      completed_at = now()
+  WHERE scope = $1 AND key = $2`;
+
+const INSERT_ANSWER = `
+  INSERT INTO idempotency_keys
+    (scope, key, request_hash, state, status_code, response_body, completed_at)
+  VALUES ($1, $2, $3, 'COMPLETED', $4, $5, now())
+  ON CONFLICT DO NOTHING`;
+
+/**
+ * An idempotent request's transaction: begun by its first write, which claims
+ * the key in it, and committed with the answer. Others see the key only once
+ * it is answered; a process that dies mid-request leaves nothing behind, the
+ * key included, so the client's retry runs the request afresh.
+ */
+class KeyedTransaction implements RequestTransaction {
+  private runner?: QueryRunner;
+  private begun?: Promise<EntityManager>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly scope: string,
+    private readonly key: string,
+    private readonly hash: string,
+  ) {}
+
+  join(): Promise<EntityManager> {
+    this.begun ??= this.begin();
+    return this.begun;
+  }
+
+  async commit(status: number, body: unknown): Promise<void> {
+    const answer = JSON.stringify(body ?? null);
+    if (!this.runner) {
+      // The request wrote nothing: its answer is all there is to keep.
+      await this.dataSource.query(INSERT_ANSWER, [
+        this.scope,
+        this.key,
+        this.hash,
+        status,
+        answer,
+      ]);
       return;
     }
-    await this.dataSource.query(
-      `DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2`,
-      [scope, key],
-    );
+    await this.runner.query(COMPLETE, [this.scope, this.key, status, answer]);
+    await this.runner.commitTransaction();
+    await this.runner.release();
+  }
+
+  async rollBack(): Promise<void> {
+    if (!this.runner || this.runner.isReleased) {
+      return;
+    }
+    if (this.runner.isTransactionActive) {
+      await this.runner.rollbackTransaction().catch(() => undefined);
+    }
+    await this.runner.release();
+  }
+
+  private async begin(): Promise<EntityManager> {
+    this.runner = this.dataSource.createQueryRunner();
+    await this.runner.startTransaction();
+    const claimed: unknown[] = await this.runner.query(CLAIM, [
+      this.scope,
+      this.key,
+      this.hash,
+    ]);
+    if (claimed.length === 0) {
+      throw new KeyTaken();
+    }
+    return this.runner.manager;
   }
 }
 

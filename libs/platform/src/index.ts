@@ -8,5 +8,6 @@ export * from './health';
 export * from './logger';
 export * from './metrics';
 export * from './idempotency';
+export * from './request-transaction';
 export * from './wait-for';
 export * from './ui';

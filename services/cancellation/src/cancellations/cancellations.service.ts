@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 
 import { Outbox } from '@airline/messaging';
-import { createLogger, NotFoundError, waitFor } from '@airline/platform';
+import {
+  createLogger,
+  inTransaction,
+  NotFoundError,
+  waitFor,
+} from '@airline/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
@@ -48,7 +53,7 @@ export class CancellationsService {
       completedAt: decision.allowed ? null : requestedAt,
     });
 
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.dataSource, async (manager) => {
       await manager.insert(Cancellation, cancellation);
       if (decision.allowed) {
         await this.outbox.record(

@@ -5,6 +5,7 @@ import {
   BadRequestError,
   ConflictError,
   createLogger,
+  inTransaction,
   NotFoundError,
   waitFor,
 } from '@airline/platform';
@@ -38,7 +39,7 @@ export class PaymentsService {
       wait: true,
     });
 
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const payable = await this.lockPayable(manager, booking.reservationId);
       const payment = await this.charge(manager, payable, request, digits);
 

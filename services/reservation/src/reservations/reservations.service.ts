@@ -4,6 +4,7 @@ import { Outbox } from '@airline/messaging';
 import {
   ConflictError,
   createLogger,
+  inTransaction,
   NotFoundError,
   UnprocessableError,
 } from '@airline/platform';
@@ -34,7 +35,7 @@ export class ReservationsService {
   async create(request: CreateReservationDto): Promise<Reservation> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction((manager) =>
+        return await inTransaction(this.dataSource, (manager) =>
           this.hold(manager, request),
         );
       } catch (error) {
