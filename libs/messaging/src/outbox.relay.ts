@@ -10,7 +10,7 @@ import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/Postgres
 import { AmqpConnection } from './amqp.connection';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
 import { OUTBOX_CHANNEL } from './outbox';
-import { declareExchanges } from './topology';
+import { declareConsumersOf, declareExchanges } from './topology';
 
 interface OutboxRow {
   id: string;
@@ -58,8 +58,10 @@ export class OutboxRelay {
       name: 'outbox-relay',
       confirm: true,
       publishTimeout: options.publishTimeoutMs ?? 10_000,
-      setup: (channel: Parameters<typeof declareExchanges>[0]) =>
-        declareExchanges(channel),
+      setup: async (channel: Parameters<typeof declareExchanges>[0]) => {
+        await declareExchanges(channel);
+        await declareConsumersOf(channel, options.service);
+      },
     });
   }
 

@@ -1,4 +1,4 @@
-import { EVENTS_EXCHANGE } from '@airline/contracts';
+import { Events, EVENTS_EXCHANGE, ServiceName } from '@airline/contracts';
 import type { Channel } from 'amqplib';
 
 /** Where events nobody is bound to end up, instead of vanishing. */
@@ -54,6 +54,49 @@ export async function declareServiceQueues(
   queues: ServiceQueues,
   routingKeys: readonly string[],
 ): Promise<void> {
+  await declareWorkQueue(channel, queues);
+  for (const key of routingKeys) {
+    await channel.bindQueue(queues.events, EVENTS_EXCHANGE, key);
+  }
+  for (const retry of queues.retries) {
+    await channel.assertQueue(retry.queue, {
+      durable: true,
+      arguments: {
+        'x-message-ttl': retry.delayMs,
+        'x-dead-letter-exchange': '',
+        'x-dead-letter-routing-key': queues.events,
+      },
+    });
+  }
+}
+
+/**
+ * Declares, for each event a service produces, the work queue of every
+ * consumer the contracts name, bound to it. An event published before a
+ * consumer first started (a first deploy, a consumer scaled to zero) then
+ * waits in that consumer's queue instead of reaching only the others.
+ */
+export async function declareConsumersOf(
+  channel: Channel,
+  producer: ServiceName,
+): Promise<void> {
+  for (const event of Object.values(Events)) {
+    if (event.producer !== producer) {
+      continue;
+    }
+    for (const consumer of event.consumers) {
+      const queues = queuesOf(consumer, []);
+      await declareWorkQueue(channel, queues);
+      await channel.bindQueue(queues.events, EVENTS_EXCHANGE, event.type);
+    }
+  }
+}
+
+/** A service's work queue and its dead-letter queue, the same from anyone. */
+async function declareWorkQueue(
+  channel: Channel,
+  queues: ServiceQueues,
+): Promise<void> {
   await channel.assertQueue(queues.deadLetter, {
     durable: true,
     arguments: { 'x-queue-type': 'quorum' },
@@ -68,17 +111,4 @@ export async function declareServiceQueues(
       'x-dead-letter-routing-key': queues.deadLetter,
     },
   });
-  for (const key of routingKeys) {
-    await channel.bindQueue(queues.events, EVENTS_EXCHANGE, key);
-  }
-  for (const retry of queues.retries) {
-    await channel.assertQueue(retry.queue, {
-      durable: true,
-      arguments: {
-        'x-message-ttl': retry.delayMs,
-        'x-dead-letter-exchange': '',
-        'x-dead-letter-routing-key': queues.events,
-      },
-    });
-  }
 }

@@ -114,6 +114,28 @@ describe('reservation service', () => {
     expect(event.producer).toBe('reservation');
   });
 
+  it('keeps its events for consumers that have never started', async () => {
+    const flight = await anyFlight();
+
+    const reservation = await reserve(flight.id);
+
+    // Neither payment nor cancellation runs here: their queues were
+    // declared and bound by this producer, from the contracts.
+    for (const queue of ['payment.events', 'cancellation.events']) {
+      const waiting = await eventually(
+        async () =>
+          (await bus.drain(queue)).map((m) =>
+            JSON.parse(m.content.toString('utf8')),
+          ),
+        (envelopes) =>
+          envelopes.some((e) => e.payload.reservationId === reservation.id),
+      );
+      expect(
+        waiting.find((e) => e.payload.reservationId === reservation.id).type,
+      ).toBe('reservation.created');
+    }
+  });
+
   it('confirms on payment.captured once, however often it is delivered', async () => {
     const flight = await anyFlight();
     const reservation = await reserve(flight.id);
