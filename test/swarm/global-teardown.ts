@@ -10,22 +10,42 @@ export default async function globalTeardown(): Promise<void> {
   if (process.env.SWARM_STACK === 'running') {
     return;
   }
+  try {
+    showProblemsLogged();
+  } finally {
+    await remove({ stack: SWARM.stack, purge: true });
+    removePushedImages();
+  }
+  if (process.env.SWARM_MADE_FOR_TESTS === 'yes') {
+    docker(['swarm', 'leave', '--force']);
+  }
+}
+
+/**
+ * The running replicas' warnings and errors. `docker logs` on each
+ * container, because `docker service logs` can hang on tasks long gone.
+ */
+function showProblemsLogged(): void {
   for (const service of ['reservation', 'payment', 'cancellation']) {
-    const logs = dockerOutput([
-      'service',
-      'logs',
-      '--raw',
-      '--tail',
-      '500',
-      serviceName(service),
-    ]);
-    const problems = lines(logs).filter((line) =>
-      /"level":"(warn|error|fatal)"/.test(line),
+    const containers = lines(
+      dockerOutput([
+        'ps',
+        '-q',
+        '--filter',
+        `label=com.docker.swarm.service.name=${serviceName(service)}`,
+      ]),
+    );
+    const problems = containers.flatMap((container) =>
+      lines(dockerOutput(['logs', '--tail', '1000', container])).filter(
+        (line) => /"level":"(warn|error|fatal)"/.test(line),
+      ),
     );
     console.log(`${service}: ${problems.length} warnings and errors logged`);
     console.log(problems.slice(-10).join('\n'));
   }
-  await remove({ stack: SWARM.stack, purge: true });
+}
+
+function removePushedImages(): void {
   const images = lines(
     dockerOutput([
       'images',
@@ -37,8 +57,5 @@ export default async function globalTeardown(): Promise<void> {
   ).filter((image) => !image.endsWith(':<none>'));
   if (images.length > 0) {
     dockerOutput(['image', 'rm', ...images]);
-  }
-  if (process.env.SWARM_MADE_FOR_TESTS === 'yes') {
-    docker(['swarm', 'leave', '--force']);
   }
 }
