@@ -8,5 +8,6 @@ module.exports = {
     '<rootDir>/services/payment/jest.config.cjs',
     '<rootDir>/services/cancellation/jest.config.cjs',
     '<rootDir>/test/jest.config.cjs',
+    '<rootDir>/bench/jest.config.cjs',
   ],
 };
