@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { request } from 'node:http';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -16,6 +17,8 @@ export interface ContainerFigures {
   readonly firstMemoryMiB: number;
   readonly lastMemoryMiB: number;
   readonly samples: number;
+  /** CPU time the container used during the load, in seconds. */
+  readonly cpuSeconds?: number;
 }
 
 const UNITS: Record<string, number> = {
@@ -55,14 +58,29 @@ export class ContainerStats {
 
   constructor(private readonly containers: Map<string, string>) {}
 
-  start(): void {
+  private cpuAtStart = new Map<string, number>();
+
+  async start(): Promise<void> {
+    this.cpuAtStart = await cpuSecondsUsed(this.containers.keys());
     this.running = this.loop();
   }
 
   async stop(): Promise<Record<string, ContainerFigures>> {
     this.stopped = true;
+    const cpuAtEnd = await cpuSecondsUsed(this.containers.keys());
     await this.running;
-    return summarizeSamples(this.samples);
+    const figures = summarizeSamples(this.samples);
+    for (const [name, service] of this.containers) {
+      const start = this.cpuAtStart.get(name);
+      const end = cpuAtEnd.get(name);
+      if (figures[service] && start !== undefined && end !== undefined) {
+        figures[service] = {
+          ...figures[service],
+          cpuSeconds: Math.round((end - start) * 100) / 100,
+        };
+      }
+    }
+    return figures;
   }
 
   private async loop(): Promise<void> {
@@ -112,4 +130,50 @@ export function summarizeSamples(
 
 function round(value: number): number {
   return Math.round(value * 10) / 10;
+}
+
+const DOCKER_SOCKET = '/var/run/docker.sock';
+
+/**
+ * CPU seconds each container has used since it started, from the Docker
+ * API (its one-shot stats); empty where the socket is not reachable.
+ */
+export async function cpuSecondsUsed(
+  names: Iterable<string>,
+): Promise<Map<string, number>> {
+  const used = new Map<string, number>();
+  for (const name of names) {
+    const stats = await dockerApi(
+      `/containers/${name}/stats?stream=false&one-shot=true`,
+    ).catch(() => undefined);
+    const total = (
+      stats as { cpu_stats?: { cpu_usage?: { total_usage?: number } } }
+    )?.cpu_stats?.cpu_usage?.total_usage;
+    if (typeof total === 'number') {
+      used.set(name, total / 1e9);
+    }
+  }
+  return used;
+}
+
+function dockerApi(path: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      { socketPath: DOCKER_SOCKET, path, timeout: 10_000 },
+      (response) => {
+        let body = '';
+        response.on('data', (chunk) => (body += chunk));
+        response.on('end', () => {
+          try {
+            resolve(JSON.parse(body));
+          } catch (error) {
+            reject(error);
+          }
+        });
+      },
+    );
+    outgoing.on('timeout', () => outgoing.destroy(new Error('timed out')));
+    outgoing.on('error', reject);
+    outgoing.end();
+  });
 }

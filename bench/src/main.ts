@@ -14,6 +14,7 @@ import { percentiles, Recorder } from './recorder';
 import { BenchReport, Machine, rateOf, ratioOf, round } from './report';
 import { saveRun } from './results';
 import { BENCH_GATEWAY, Stack } from './stack';
+import { StatementCounter } from './statements';
 
 const run = promisify(execFile);
 const READY_TIMEOUT_MS = 180_000;
@@ -25,7 +26,7 @@ async function main(options: BenchOptions): Promise<void> {
   try {
     if (owned) {
       say(`Starting Compose project ${options.project} from empty volumes`);
-      await stack.up();
+      await stack.up(options.build);
     }
     await waitUntilReady(url);
     if (options.seedReservations > 0) {
@@ -61,9 +62,11 @@ async function benchmark(
   const containers = await stack.containers();
   const stats = new ContainerStats(containers);
   const loop = monitorEventLoopDelay({ resolution: 10 });
+  const statements = new StatementCounter(stack);
+  const counting = await statements.reset();
 
   say(`Driving ${url} for ${options.durationSeconds} s`);
-  stats.start();
+  await stats.start();
   loop.enable();
   const cpuBefore = process.cpuUsage();
   await drive(customer, recorder, options);
@@ -75,6 +78,7 @@ async function benchmark(
   http.close();
   const containerFigures = await stats.stop();
   const loadAverageAfter = loadAverage();
+  const statementCounts = counting ? await statements.count() : {};
 
   say('Checking the seat inventory');
   const inventory = await readInventory(stack);
@@ -100,6 +104,7 @@ async function benchmark(
     baseline,
     ratio: ratioOf(confirmedPerSecond, baseline),
     containers: containerFigures,
+    statementsPerBooking: perBooking(statementCounts, recorder.saga.totalCount),
     driver: {
       cpuPercent: round(driverCpu),
       eventLoopDelayP99Ms: round(loop.percentile(99) / 1e6),
@@ -183,6 +188,18 @@ async function machine(
     otherContainers:
       all.stdout.trim().split('\n').filter(Boolean).length - ownContainers,
   };
+}
+
+function perBooking(
+  counts: Record<string, number>,
+  confirmed: number,
+): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(counts).map(([db, n]) => [
+      db,
+      confirmed ? round(n / confirmed) : 0,
+    ]),
+  );
 }
 
 function loadAverage(): number[] {

@@ -15,6 +15,8 @@ export interface BenchOptions {
   readonly baseline: boolean;
   readonly baselineClients: number;
   readonly keepUp: boolean;
+  /** Start the stack from the images as they are, e.g. to compare tags. */
+  readonly build: boolean;
   readonly keepRuns: number;
 }
 
@@ -28,6 +30,7 @@ export const DEFAULTS: BenchOptions = {
   baseline: true,
   baselineClients: 16,
   keepUp: false,
+  build: true,
   keepRuns: 20,
 };
 
@@ -44,6 +47,7 @@ export const USAGE = `npm run bench -- [options]
   --baseline-clients <n>    pgbench clients for the floor (16)
   --no-baseline             skip the pgbench floor
   --keep-up                 leave the started stack running
+  --no-build                start the images as they are (IMAGE_TAG picks them)
   --keep-runs <n>           results kept in bench/results (20)`;
 
 type Setter = (options: Mutable<BenchOptions>, value: string) => void;
@@ -67,6 +71,7 @@ const WITH_VALUE: Record<string, Setter> = {
 const FLAGS: Record<string, (options: Mutable<BenchOptions>) => void> = {
   '--no-baseline': (o) => (o.baseline = false),
   '--keep-up': (o) => (o.keepUp = true),
+  '--no-build': (o) => (o.build = false),
 };
 
 /** Reads `--name value` and `--name=value` pairs; throws on anything else. */

@@ -35,6 +35,8 @@ export interface BenchReport {
   readonly baseline: Baseline | null;
   readonly ratio: number | null;
   readonly containers: Record<string, ContainerFigures>;
+  /** SQL statements per confirmed booking, per database (round trips). */
+  readonly statementsPerBooking: Record<string, number>;
   readonly driver: { cpuPercent: number; eventLoopDelayP99Ms: number };
   readonly machine: Machine;
   readonly timeline: SecondOfRun[];
@@ -89,12 +91,14 @@ export function toMarkdown(
     '',
     '## Containers (docker stats)',
     '',
-    '| service | peak memory (MiB) | first → last (MiB) | peak CPU (%) |',
-    '| --- | --- | --- | --- |',
+    '| service | peak memory (MiB) | first → last (MiB) | peak CPU (%) ' +
+      '| CPU ms per confirmed booking |',
+    '| --- | --- | --- | --- | --- |',
     ...Object.entries(report.containers).map(
       ([name, c]) =>
         `| ${name} | ${c.peakMemoryMiB} | ${c.firstMemoryMiB} → ` +
-        `${c.lastMemoryMiB} | ${c.peakCpuPercent} |`,
+        `${c.lastMemoryMiB} | ${c.peakCpuPercent} | ` +
+        `${cpuPerBooking(report, c.cpuSeconds)} |`,
     ),
     '',
   ].join('\n');
@@ -110,9 +114,24 @@ const HEADLINE: [string, Figure][] = [
   ['oversold seats', (r) => r.oversold ?? '–'],
   ['final states', (r) => formatCounts(r.states)],
   ['errors', (r) => formatCounts(r.errors) || 'none'],
+  ['SQL statements per confirmed booking', (r) => statementsRow(r)],
+  ['system CPU ms per confirmed booking', (r) => systemCpuPerBooking(r)],
   ['driver CPU (% of a core)', (r) => r.driver.cpuPercent],
   ['load average before → after', (r) => loadRow(r.machine)],
 ];
+
+/** Comparable across busy and quiet machines, unlike bookings/s. */
+export function cpuPerBooking(
+  report: BenchReport,
+  cpuSeconds: number | undefined,
+): number | string {
+  // Every confirmation, also those after the window: the CPU covers them.
+  const confirmed = report.sagaLatencyMs.count;
+  if (cpuSeconds === undefined || confirmed === 0) {
+    return '–';
+  }
+  return round((cpuSeconds * 1000) / confirmed, 1);
+}
 
 function describeRun(report: BenchReport): string {
   const { options, machine } = report;
@@ -125,6 +144,23 @@ function describeRun(report: BenchReport): string {
     `other projects running; Node ${machine.node}, PostgreSQL ` +
     `${machine.postgres}, Docker ${machine.docker}.`
   );
+}
+
+function systemCpuPerBooking(report: BenchReport): number | string {
+  const seconds = Object.values(report.containers).map((c) => c.cpuSeconds);
+  if (seconds.some((s) => s === undefined)) {
+    return '–';
+  }
+  const total = seconds.reduce((sum: number, s) => sum + (s ?? 0), 0);
+  return cpuPerBooking(report, total);
+}
+
+function statementsRow(report: BenchReport): string {
+  const counts = report.statementsPerBooking ?? {};
+  const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
+  return Object.keys(counts).length
+    ? `${round(total)} (${formatCounts(counts)})`
+    : '–';
 }
 
 function percentileRow(p: Percentiles): string {

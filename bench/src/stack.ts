@@ -29,9 +29,10 @@ export class Stack {
   ) {}
 
   /** Starts from empty volumes, builds what changed, waits until healthy. */
-  async up(): Promise<void> {
+  async up(build: boolean): Promise<void> {
     await this.compose(['down', '-v', '--remove-orphans'], 'inherit');
-    await this.compose(['up', '-d', '--build', '--wait'], 'inherit');
+    const rebuild = build ? ['--build'] : [];
+    await this.compose(['up', '-d', ...rebuild, '--wait'], 'inherit');
   }
 
   async down(): Promise<void> {
