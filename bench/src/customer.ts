@@ -52,15 +52,19 @@ export class Customer {
     private readonly mix: JourneyMix,
   ) {}
 
-  async journey(): Promise<void> {
+  /** Books once; resolves to how the journey ended, errors included. */
+  async journey(): Promise<FinalState> {
+    let state: FinalState;
     try {
-      this.recorder.finished(await this.book());
+      state = await this.book();
     } catch (error) {
       const kind =
         error instanceof JourneyFailed ? error.kind : 'driver:exception';
       this.recorder.error(kind);
-      this.recorder.finished('ERROR');
+      state = 'ERROR';
     }
+    this.recorder.finished(state);
+    return state;
   }
 
   private async book(): Promise<FinalState> {

@@ -12,6 +12,7 @@ export interface LoadShape {
 /** An open loop stops starting journeys past this many unfinished ones. */
 const MAX_IN_FLIGHT = 5_000;
 const TICK_MS = 10;
+const ERROR_PAUSE_MS = 250;
 const PROGRESS_EVERY_MS = 5_000;
 /** How long journeys still running at the end may take to finish. */
 const DRAIN_MS = 60_000;
@@ -25,7 +26,7 @@ export async function drive(
   recorder: Recorder,
   shape: LoadShape,
 ): Promise<void> {
-  const running = new Set<Promise<void>>();
+  const running = new Set<Promise<unknown>>();
   const progress = new Progress(recorder, running);
   const endAt = performance.now() + shape.durationSeconds * 1000;
   recorder.start();
@@ -44,13 +45,17 @@ export async function drive(
 
 async function closedLoop(
   customer: Customer,
-  running: Set<Promise<void>>,
+  running: Set<Promise<unknown>>,
   customers: number,
   endAt: number,
 ): Promise<void> {
   const loop = async () => {
     while (performance.now() < endAt) {
-      await track(running, customer.journey());
+      const state = await track(running, customer.journey());
+      if (state === 'ERROR') {
+        // A stack that fails at once must not turn into a busy loop.
+        await new Promise((resolve) => setTimeout(resolve, ERROR_PAUSE_MS));
+      }
     }
   };
   await Promise.all(Array.from({ length: customers }, loop));
@@ -59,7 +64,7 @@ async function closedLoop(
 async function openLoop(
   customer: Customer,
   recorder: Recorder,
-  running: Set<Promise<void>>,
+  running: Set<Promise<unknown>>,
   rate: number,
   endAt: number,
 ): Promise<void> {
@@ -78,15 +83,15 @@ async function openLoop(
   }
 }
 
-function track(
-  running: Set<Promise<void>>,
-  journey: Promise<void>,
-): Promise<void> {
+function track<T>(
+  running: Set<Promise<unknown>>,
+  journey: Promise<T>,
+): Promise<T> {
   running.add(journey);
   return journey.finally(() => running.delete(journey));
 }
 
-async function drain(running: Set<Promise<void>>): Promise<void> {
+async function drain(running: Set<Promise<unknown>>): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise((resolve) => {
     timer = setTimeout(resolve, DRAIN_MS);
@@ -103,7 +108,7 @@ class Progress {
 
   constructor(
     private readonly recorder: Recorder,
-    private readonly running: Set<Promise<void>>,
+    private readonly running: Set<Promise<unknown>>,
   ) {}
 
   print(): void {
