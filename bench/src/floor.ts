@@ -36,7 +36,7 @@ export async function measureFloor(
       readFileSync(join(FLOOR, 'booking.sql'), 'utf8'),
     );
     return {
-      bookingsPerSecond: parseTps(stdout),
+      bookingsPerSecond: Math.round(parseTps(stdout) * 10) / 10,
       clients,
       durationSeconds,
     };

@@ -49,6 +49,10 @@ async function benchmark(
   owned: boolean,
 ): Promise<void> {
   const startedAt = new Date().toISOString();
+  const [[reservationsBefore]] = await stack.sql(
+    'reservation',
+    'SELECT count(*) FROM reservations',
+  );
   const loadAverageBefore = loadAverage();
   const recorder = new Recorder();
   const http = new HttpClient(url, (endpoint, ms) =>
@@ -115,6 +119,7 @@ async function benchmark(
       loadAverageBefore,
       loadAverageAfter,
     ),
+    reservationsBefore: Number(reservationsBefore),
     timeline,
   };
   const saved = saveRun(report, recorder.sagaSamples, options.keepRuns);

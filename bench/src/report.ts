@@ -39,6 +39,8 @@ export interface BenchReport {
   readonly statementsPerBooking: Record<string, number>;
   readonly driver: { cpuPercent: number; eventLoopDelayP99Ms: number };
   readonly machine: Machine;
+  /** Reservations in the database when the load began (see --seed-reservations). */
+  readonly reservationsBefore: number;
   readonly timeline: SecondOfRun[];
 }
 
@@ -117,6 +119,7 @@ const HEADLINE: [string, Figure][] = [
   ['SQL statements per confirmed booking', (r) => statementsRow(r)],
   ['system CPU ms per confirmed booking', (r) => systemCpuPerBooking(r)],
   ['driver CPU (% of a core)', (r) => r.driver.cpuPercent],
+  ['reservations in the database at the start', (r) => r.reservationsBefore],
   ['load average before → after', (r) => loadRow(r.machine)],
 ];
 
