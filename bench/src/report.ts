@@ -119,7 +119,10 @@ const HEADLINE: [string, Figure][] = [
   ['SQL statements per confirmed booking', (r) => statementsRow(r)],
   ['system CPU ms per confirmed booking', (r) => systemCpuPerBooking(r)],
   ['driver CPU (% of a core)', (r) => r.driver.cpuPercent],
-  ['reservations in the database at the start', (r) => r.reservationsBefore],
+  [
+    'reservations in the database at the start',
+    (r) => r.reservationsBefore ?? '–',
+  ],
   ['load average before → after', (r) => loadRow(r.machine)],
 ];
 
