@@ -9,5 +9,6 @@ module.exports = {
     '<rootDir>/services/cancellation/jest.config.cjs',
     '<rootDir>/deploy/swarm/jest.config.cjs',
     '<rootDir>/test/jest.config.cjs',
+    '<rootDir>/bench/jest.config.cjs',
   ],
 };

@@ -34,13 +34,21 @@ export class Outbox {
     const definition: EventDefinition = Events[name];
     const envelope = this.envelope(definition, payload);
 
+    // One round trip for both. The notification is delivered on commit
+    // only, and once per transaction however often it is sent.
     await manager.query(
-      `INSERT INTO outbox (id, aggregate_id, type, envelope)
-       VALUES ($1, $2, $3, $4)`,
-      [envelope.id, aggregateId, envelope.type, JSON.stringify(envelope)],
+      `WITH recorded AS (
+         INSERT INTO outbox (id, aggregate_id, type, envelope)
+         VALUES ($1, $2, $3, $4) RETURNING id)
+       SELECT pg_notify($5, '') FROM recorded`,
+      [
+        envelope.id,
+        aggregateId,
+        envelope.type,
+        JSON.stringify(envelope),
+        OUTBOX_CHANNEL,
+      ],
     );
-    // Delivered on commit only, and once per transaction however often sent.
-    await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
     return envelope;
   }
 

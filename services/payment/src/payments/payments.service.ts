@@ -190,7 +190,8 @@ export class PaymentsService {
       processorReference:
         result.outcome === 'CAPTURED' ? result.reference : null,
     });
-    await manager.save(payment);
+    // A plain insert: save() would first select the row it is about to add.
+    await manager.insert(Payment, payment);
     await manager.update(
       Booking,
       { reservationId: booking.reservationId },

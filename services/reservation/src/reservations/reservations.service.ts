@@ -16,6 +16,7 @@ import type { ReservationConfig } from '../config';
 import { Flight } from '../flights/flight.entity';
 import { CreateReservationDto } from './create-reservation.dto';
 import { generateLocator } from './locator';
+import { Passenger } from './passenger.entity';
 import { Reservation } from './reservation.entity';
 
 const LOCATOR_ATTEMPTS = 5;
@@ -54,9 +55,11 @@ export class ReservationsService {
     locator: string,
     lastName: string,
   ): Promise<Reservation> {
-    const reservation = await this.dataSource
+    // find, not findOne: with relations, findOne adds a DISTINCT query to
+    // limit the joined rows, and a locator is unique anyway.
+    const [reservation] = await this.dataSource
       .getRepository(Reservation)
-      .findOne({
+      .find({
         where: { locator: locator.toUpperCase() },
         relations: { passengers: true, history: true },
       });
@@ -82,7 +85,9 @@ export class ReservationsService {
     const seats = request.passengers.length;
     const reservation = this.newReservation(flight, request);
 
-    await manager.save(Reservation, reservation);
+    // Plain inserts: save() would first select what it is about to insert.
+    await manager.insert(Reservation, reservation);
+    await manager.insert(Passenger, reservation.passengers);
     await manager.query(
       `INSERT INTO reservation_history
          (reservation_id, from_status, to_status, actor, reason)
