@@ -19,9 +19,10 @@ export function withRequestTransaction<T>(
 }
 
 /**
- * Runs `work` in a transaction. While an idempotent request is handled, it
- * is a savepoint of that request's own transaction, so the work commits
- * together with the answer a retry will be given, or not at all.
+ * Runs `work` in a transaction. While an idempotent request is handled, the
+ * work runs in that request's own transaction, so it commits together with
+ * the answer a retry will be given, or not at all. No savepoint: when the
+ * work fails the request fails, and its whole transaction is rolled back.
  */
 export async function inTransaction<T>(
   dataSource: DataSource,
@@ -31,6 +32,5 @@ export async function inTransaction<T>(
   if (!request) {
     return dataSource.transaction(work);
   }
-  const manager = await request.join();
-  return manager.transaction(work);
+  return work(await request.join());
 }

@@ -10,6 +10,7 @@ import {
   TestService,
 } from '@airline/testing';
 
+import { generateLocator } from '../src/reservations/locator';
 import { startReservation } from './reservation-service';
 
 interface Flight {
@@ -20,6 +21,12 @@ interface Flight {
   seatsTotal: number;
   departureAt: string;
 }
+
+// The real generator, watched, so that a test can make it draw a taken one.
+jest.mock('../src/reservations/locator', () => {
+  const actual = jest.requireActual('../src/reservations/locator');
+  return { ...actual, generateLocator: jest.fn(actual.generateLocator) };
+});
 
 describe('reservation service', () => {
   let where: Isolation;
@@ -112,6 +119,24 @@ describe('reservation service', () => {
       passengerLastNames: ['Lovelace', 'Lovelace', 'Lovelace'],
     });
     expect(event.producer).toBe('reservation');
+  });
+
+  it('draws another locator when the first one drawn is taken', async () => {
+    const flight = await anyFlight();
+    const taken = await reserve(flight.id, 1);
+    const draw = jest.mocked(generateLocator);
+    draw.mockClear().mockReturnValueOnce(taken.locator);
+
+    const reservation = await reserve(flight.id, 2);
+
+    expect(draw).toHaveBeenCalledTimes(2);
+    expect(reservation.locator).not.toBe(taken.locator);
+    expect(await seats(flight.id)).toBe(flight.seatsAvailable - 3);
+    const [{ count }] = await service.dataSource.query(
+      `SELECT count(*)::int AS count FROM reservations WHERE locator = $1`,
+      [taken.locator],
+    );
+    expect(count).toBe(1);
   });
 
   it('keeps its events for consumers that have never started', async () => {

@@ -19,8 +19,7 @@ import { generateLocator } from './locator';
 import { Passenger } from './passenger.entity';
 import { Reservation } from './reservation.entity';
 
-const LOCATOR_ATTEMPTS = 5;
-const UNIQUE_VIOLATION = '23505';
+const LOCATOR_DRAWS = 5;
 
 @Injectable()
 export class ReservationsService {
@@ -34,20 +33,9 @@ export class ReservationsService {
 
   /** Holds seats for the passengers and records the reservation. */
   async create(request: CreateReservationDto): Promise<Reservation> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await inTransaction(this.dataSource, (manager) =>
-          this.hold(manager, request),
-        );
-      } catch (error) {
-        const collided =
-          (error as { code?: string }).code === UNIQUE_VIOLATION &&
-          attempt < LOCATOR_ATTEMPTS;
-        if (!collided) {
-          throw error;
-        }
-      }
-    }
+    return inTransaction(this.dataSource, (manager) =>
+      this.hold(manager, request),
+    );
   }
 
   /** Finds a reservation for a caller who knows a passenger's last name. */
@@ -85,8 +73,8 @@ export class ReservationsService {
     const seats = request.passengers.length;
     const reservation = this.newReservation(flight, request);
 
-    // Plain inserts: save() would first select what it is about to insert.
-    await manager.insert(Reservation, reservation);
+    await this.insertWithFreeLocator(manager, reservation);
+    // A plain insert: save() would first select what it is about to insert.
     await manager.insert(Passenger, reservation.passengers);
     await manager.query(
       `INSERT INTO reservation_history
@@ -113,6 +101,30 @@ export class ReservationsService {
       'Held seats',
     );
     return reservation;
+  }
+
+  /**
+   * A locator drawn twice inserts nothing rather than failing, so the
+   * transaction stays usable and needs no savepoint to draw again.
+   */
+  private async insertWithFreeLocator(
+    manager: EntityManager,
+    reservation: Reservation,
+  ): Promise<void> {
+    for (let draw = 1; draw <= LOCATOR_DRAWS; draw++) {
+      const { raw } = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(Reservation)
+        .values(reservation)
+        .orIgnore()
+        .execute();
+      if ((raw as unknown[]).length === 1) {
+        return;
+      }
+      reservation.locator = generateLocator();
+    }
+    throw new Error(`No free locator in ${LOCATOR_DRAWS} draws`);
   }
 
   private async bookableFlight(
