@@ -16,6 +16,11 @@ export interface ContainerFigures {
   /** Memory in the first and last sample: flat over a soak, or growing. */
   readonly firstMemoryMiB: number;
   readonly lastMemoryMiB: number;
+  /**
+   * The highest memory in each tenth of the run, in order. A leak keeps
+   * raising it to the end; a heap that has found its size levels off.
+   */
+  readonly memoryByTenthMiB: number[];
   readonly samples: number;
   /** CPU time the container used during the load, in seconds. */
   readonly cpuSeconds?: number;
@@ -122,10 +127,24 @@ export function summarizeSamples(
       peakMemoryMiB: round(Math.max(...list.map((s) => s.memoryMiB))),
       firstMemoryMiB: round(list[0].memoryMiB),
       lastMemoryMiB: round(list[list.length - 1].memoryMiB),
+      memoryByTenthMiB: tenths(list).map((part) =>
+        round(Math.max(...part.map((s) => s.memoryMiB))),
+      ),
       samples: list.length,
     };
   }
   return figures;
+}
+
+/** Splits samples into ten consecutive parts, fewer when there are few. */
+function tenths<T>(list: T[]): T[][] {
+  const parts = Math.min(10, list.length);
+  return Array.from({ length: parts }, (_, i) =>
+    list.slice(
+      Math.floor((i * list.length) / parts),
+      Math.floor(((i + 1) * list.length) / parts),
+    ),
+  );
 }
 
 function round(value: number): number {

@@ -102,9 +102,27 @@ describe('parseStatsLine', () => {
         peakMemoryMiB: 140,
         firstMemoryMiB: 100,
         lastMemoryMiB: 120,
+        memoryByTenthMiB: [100, 140, 120],
         samples: 3,
       },
     });
+  });
+
+  it('keeps the highest memory of each tenth of the run', () => {
+    const memory = Array.from({ length: 25 }, (_, i) => 100 + i);
+    const samples = new Map([
+      [
+        'reservation',
+        memory.map((memoryMiB) => ({ name: 'r', cpuPercent: 1, memoryMiB })),
+      ],
+    ]);
+
+    const figures = summarizeSamples(samples).reservation;
+
+    // 25 samples in tenths of 2 or 3: each tenth's last is its highest.
+    expect(figures.memoryByTenthMiB).toEqual([
+      101, 104, 106, 109, 111, 114, 116, 119, 121, 124,
+    ]);
   });
 });
 

@@ -103,6 +103,12 @@ export function toMarkdown(
         `${cpuPerBooking(report, c.cpuSeconds)} |`,
     ),
     '',
+    'Highest memory (MiB) in each tenth of the run:',
+    '',
+    ...Object.entries(report.containers).map(
+      ([name, c]) => `- ${name}: ${c.memoryByTenthMiB.join(', ')}`,
+    ),
+    '',
   ].join('\n');
 }
 
