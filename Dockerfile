@@ -27,7 +27,7 @@ COPY --from=build /workspace/dist/services/${SERVICE} ./
 # benchmark. These caps hold each service near 120 MiB at some CPU cost (see
 # the README's benchmark figures); set NODE_OPTIONS to trade differently.
 # After `npm ci`, which must not run under them.
-ENV NODE_OPTIONS="--max-old-space-size=128 --max-semi-space-size=8"
+ENV NODE_OPTIONS="--max-old-space-size=128 --max-semi-space-size=4"
 USER node
 HEALTHCHECK --interval=5s --timeout=3s --start-period=30s --retries=5 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + process.env.PORT + '/health/live').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
