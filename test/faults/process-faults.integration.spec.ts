@@ -194,7 +194,7 @@ describe('the reservation service killed or stopped mid-work', () => {
     await bus.close();
   });
 
-  it('leaves no Idempotency-Key stuck when SIGKILLed mid-request: each retry gets its one reservation', async () => {
+  it('leaves no Idempotency-Key stuck when SIGKILLed mid-request', async () => {
     const first = await ServiceProcess.start('reservation', database, vhost);
     await connect();
     const before = await scalar(`SELECT count(*)::int AS n FROM reservations`);

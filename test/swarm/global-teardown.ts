@@ -1,6 +1,7 @@
 import { docker, dockerOutput, lines } from '../../deploy/swarm/src/docker';
 import { remove } from '../../deploy/swarm/src/stack';
-import { serviceName, SWARM } from './settings';
+import { SWARM } from './settings';
+import { containersOf } from './swarm';
 
 /**
  * Shows the warnings and errors the services logged, then leaves the
@@ -27,15 +28,7 @@ export default async function globalTeardown(): Promise<void> {
  */
 function showProblemsLogged(): void {
   for (const service of ['reservation', 'payment', 'cancellation']) {
-    const containers = lines(
-      dockerOutput([
-        'ps',
-        '-q',
-        '--filter',
-        `label=com.docker.swarm.service.name=${serviceName(service)}`,
-      ]),
-    );
-    const problems = containers.flatMap((container) =>
+    const problems = containersOf(service).flatMap((container) =>
       lines(dockerOutput(['logs', '--tail', '1000', container])).filter(
         (line) => /"level":"(warn|error|fatal)"/.test(line),
       ),

@@ -10,7 +10,7 @@ import {
 } from '@airline/testing';
 
 import { converged } from '../../deploy/swarm/src/convergence';
-import { docker } from '../../deploy/swarm/src/docker';
+import { docker, sleep } from '../../deploy/swarm/src/docker';
 import {
   containersOf,
   gateway,
@@ -89,7 +89,7 @@ describe('the stack on a swarm', () => {
     );
   });
 
-  it('finishes every booking once while it scales, loses a replica and rolls every service', async () => {
+  it('finishes every booking once as it scales, loses a replica and rolls', async () => {
     const before = counts();
     const driver = new BookingDriver(gateway, gateway, flightIds, {
       api: gateway,
@@ -184,7 +184,7 @@ async function operate(
   timings: Record<string, number>,
   work: Record<string, ReplicaWork[]>,
 ): Promise<void> {
-  await pause(5_000);
+  await sleep(5_000);
   timings['scale reservation 3 → 5'] = timed(() =>
     swarmWaits(
       'service',
@@ -194,7 +194,7 @@ async function operate(
     ),
   );
   await settled('reservation');
-  await pause(15_000); // the new replicas take their share
+  await sleep(15_000); // the new replicas take their share
   work['reservation at 5'] = workPerReplica('reservation');
   timings['scale reservation 5 → 3'] = timed(() =>
     swarmWaits(
@@ -229,7 +229,7 @@ async function operate(
     );
     await settled(service);
   }
-  await pause(15_000); // every new replica takes a share before the counts
+  await sleep(15_000); // every new replica takes a share before the counts
   work['payment'] = workPerReplica('payment');
   work['cancellation'] = workPerReplica('cancellation');
 }
@@ -254,10 +254,6 @@ function timed(work: () => void): number {
   const started = Date.now();
   work();
   return Date.now() - started;
-}
-
-function pause(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 interface Counts {

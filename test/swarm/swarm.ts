@@ -1,5 +1,3 @@
-import { execFileSync } from 'node:child_process';
-
 import { Api } from '@airline/testing';
 
 import { ServiceState, stackState } from '../../deploy/swarm/src/convergence';
@@ -95,7 +93,8 @@ export function workPerReplica(service: AppService): ReplicaWork[] {
       container,
       'node',
       '-e',
-      `fetch('http://127.0.0.1:${PORTS[service]}/metrics').then((r) => r.text()).then((t) => process.stdout.write(t))`,
+      `fetch('http://127.0.0.1:${PORTS[service]}/metrics')` +
+        '.then((r) => r.text()).then((t) => process.stdout.write(t))',
     ]);
     return {
       container: container.slice(0, 12),
@@ -109,9 +108,4 @@ function sumOf(metrics: string, series: RegExp): number {
   return lines(metrics)
     .filter((line) => series.test(line))
     .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
-}
-
-/** Runs `docker …` with its output shown, e.g. `service scale`. */
-export function dockerShown(...args: string[]): void {
-  execFileSync('docker', args, { stdio: 'inherit', timeout: 10 * 60_000 });
 }
