@@ -18,7 +18,6 @@ export default async function globalSetup(): Promise<void> {
       stack: SWARM.stack,
       gatewayPort: SWARM.gatewayPort,
       build: true,
-      replicas: {},
       timeoutMs: 10 * 60_000,
     });
   } catch (error) {

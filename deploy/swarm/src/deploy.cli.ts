@@ -21,8 +21,6 @@ deploy({
   tag: values.tag,
   gatewayPort: Number(values['gateway-port']),
   build: !values['no-build'],
-  // RESERVATION_REPLICAS=5 and the like reach the stack file as they are.
-  replicas: {},
   timeoutMs: Number(values.timeout) * 1000,
 }).then(
   ({ stack, tag }) =>

@@ -9,8 +9,7 @@ import { ensureLocalRegistry, LOCAL_REGISTRY } from './registry';
 
 export const ROOT = join(__dirname, '../../..');
 
-export const SERVICES = ['reservation', 'payment', 'cancellation'] as const;
-export type ServiceName = (typeof SERVICES)[number];
+const SERVICES = ['reservation', 'payment', 'cancellation'];
 
 export const SECRETS = [
   'postgres_password',
@@ -29,7 +28,6 @@ export interface DeployOptions {
   readonly gatewayPort: number;
   /** Deploy images already in the registry under `tag`. */
   readonly build: boolean;
-  readonly replicas: Partial<Record<ServiceName, number>>;
   readonly timeoutMs: number;
   readonly log?: (line: string) => void;
 }
@@ -132,15 +130,9 @@ function stackEnvironment(
   tag: string,
 ): NodeJS.ProcessEnv {
   const init = readFileSync(join(ROOT, 'docker/postgres/init-databases.sh'));
-  const replicas = Object.fromEntries(
-    Object.entries(options.replicas).map(([name, count]) => [
-      `${name.toUpperCase()}_REPLICAS`,
-      String(count),
-    ]),
-  );
   return {
+    // RESERVATION_REPLICAS=5 and the like reach the stack file from here.
     ...process.env,
-    ...replicas,
     STACK_NAME: options.stack,
     REGISTRY: registry,
     IMAGE_TAG: tag,
