@@ -133,3 +133,9 @@ export function eventsConsumedBy(service: ServiceName): EventDefinition[] {
     (definition.consumers as readonly string[]).includes(service),
   );
 }
+
+export function eventsProducedBy(service: ServiceName): EventDefinition[] {
+  return Object.values(Events).filter(
+    (definition) => definition.producer === service,
+  );
+}

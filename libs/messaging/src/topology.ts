@@ -1,4 +1,8 @@
-import { Events, EVENTS_EXCHANGE, ServiceName } from '@airline/contracts';
+import {
+  EVENTS_EXCHANGE,
+  eventsProducedBy,
+  ServiceName,
+} from '@airline/contracts';
 import type { Channel } from 'amqplib';
 
 /** Where events nobody is bound to end up, instead of vanishing. */
@@ -80,10 +84,7 @@ export async function declareConsumersOf(
   channel: Channel,
   producer: ServiceName,
 ): Promise<void> {
-  for (const event of Object.values(Events)) {
-    if (event.producer !== producer) {
-      continue;
-    }
+  for (const event of eventsProducedBy(producer)) {
     for (const consumer of event.consumers) {
       const queues = queuesOf(consumer, []);
       await declareWorkQueue(channel, queues);
