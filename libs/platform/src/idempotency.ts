@@ -16,7 +16,7 @@ import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import { ApiHeader } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { from, Observable } from 'rxjs';
+import { from, lastValueFrom, Observable } from 'rxjs';
 import type { EntityManager, QueryRunner } from 'typeorm';
 import { DataSource } from 'typeorm';
 
@@ -92,7 +92,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const transaction = new KeyedTransaction(this.dataSource, scope, key, hash);
     try {
       const body = await withRequestTransaction(transaction, () =>
-        lastValue(next.handle()),
+        lastValueFrom(next.handle(), { defaultValue: undefined }),
       );
       await transaction.commit(status, body);
       return body;
@@ -308,17 +308,6 @@ function canonicalJson(value: unknown): string {
     return `{${entries.join(',')}}`;
   }
   return JSON.stringify(value ?? null);
-}
-
-function lastValue<T>(source: Observable<T>): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    let last: T;
-    source.subscribe({
-      next: (value) => (last = value),
-      error: reject,
-      complete: () => resolve(last),
-    });
-  });
 }
 
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
