@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { Api, card, CARDS, passengers } from './http';
+import { Api, card, CARDS, eventually, passengers } from './http';
 
 export interface Booking {
   readonly reservationId: string;
@@ -137,15 +137,15 @@ export class BookingDriver {
 
   private async cancelOnceConfirmed(locator: string): Promise<void> {
     const lastName = { 'x-last-name': 'Lovelace' };
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const answer = await this.reservation
-        .get<{ status: string }>(`/api/reservations/${locator}`, lastName)
-        .catch(() => undefined);
-      if (answer?.body.status === 'CONFIRMED') {
-        break;
-      }
-      await sleep(250);
-    }
+    // Cancelled after the wait either way: unpaid, it ends CANCELLED too.
+    await eventually(
+      () =>
+        this.reservation
+          .get<{ status: string }>(`/api/reservations/${locator}`, lastName)
+          .catch(() => undefined),
+      (answer) => answer?.body.status === 'CONFIRMED',
+      { timeoutMs: MAX_ATTEMPTS * 250, intervalMs: 250 },
+    ).catch(() => undefined);
     const key = randomUUID();
     await this.send(
       () =>
