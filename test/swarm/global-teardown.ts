@@ -1,7 +1,7 @@
 import { docker, dockerOutput, lines } from '../../deploy/swarm/src/docker';
 import { remove } from '../../deploy/swarm/src/stack';
 import { SWARM } from './settings';
-import { containersOf } from './swarm';
+import { containersOf } from './containers';
 
 /**
  * Shows the warnings and errors the services logged, then leaves the

@@ -2,9 +2,10 @@ import { Api } from '@airline/testing';
 
 import { ServiceState, stackState } from '../../deploy/swarm/src/convergence';
 import { dockerOutput, lines } from '../../deploy/swarm/src/docker';
+import { containersOf } from './containers';
 import { serviceName, SWARM } from './settings';
 
-export { serviceName, SWARM };
+export { containersOf, serviceName, SWARM };
 
 export const gateway = new Api(`http://127.0.0.1:${SWARM.gatewayPort}`);
 
@@ -19,21 +20,6 @@ export function stateOf(service: string): ServiceState {
     throw new Error(`no service ${serviceName(service)}`);
   }
   return state;
-}
-
-/** The running containers of a service on this node. */
-export function containersOf(service: string, ...filters: string[]): string[] {
-  return lines(
-    dockerOutput([
-      'ps',
-      '-q',
-      '--filter',
-      `label=com.docker.swarm.service.name=${serviceName(service)}`,
-      '--filter',
-      'status=running',
-      ...filters.flatMap((filter) => ['--filter', filter]),
-    ]),
-  );
 }
 
 /** Those whose healthcheck passes: the replicas taking requests. */
