@@ -151,22 +151,26 @@ async function routesOf(http: HttpClient): Promise<Route[]> {
   }));
 }
 
+/** Asks through node:http, whose sockets keep Node running while it waits. */
 async function waitUntilReady(url: string): Promise<void> {
+  const http = new HttpClient(url, () => undefined);
   const deadline = Date.now() + READY_TIMEOUT_MS;
-  for (;;) {
-    const ok = await fetch(`${url}/api/flights?limit=1`, {
-      signal: AbortSignal.timeout(5_000),
-    }).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ok) {
-      return;
+  try {
+    for (;;) {
+      const status = await http.get('ready', '/api/flights?limit=1').then(
+        (answer) => answer.status,
+        () => 0,
+      );
+      if (status === 200) {
+        return;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`${url} did not answer within ${READY_TIMEOUT_MS} ms`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
-    if (Date.now() > deadline) {
-      throw new Error(`${url} did not answer within ${READY_TIMEOUT_MS} ms`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  } finally {
+    http.close();
   }
 }
 

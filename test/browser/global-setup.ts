@@ -1,3 +1,5 @@
+import { answersOk } from '../../deploy/swarm/src/http';
+
 import { browserStack, GATEWAY_URL, SERVICE_URLS } from './stack';
 
 /**
@@ -20,15 +22,5 @@ async function untilReady(url: string, timeoutMs = 120_000): Promise<void> {
       throw new Error(`${url} did not answer 200 within ${timeoutMs} ms`);
     }
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-  }
-}
-
-async function answersOk(url: string): Promise<boolean> {
-  try {
-    const answer = await fetch(url, { signal: AbortSignal.timeout(5_000) });
-    await answer.text();
-    return answer.ok;
-  } catch {
-    return false;
   }
 }

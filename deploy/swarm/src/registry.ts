@@ -1,4 +1,5 @@
 import { docker, dockerOutput, dockerSucceeds, sleep } from './docker';
+import { answersOk } from './http';
 
 /**
  * A registry for a swarm of one: Docker trusts 127.0.0.1 without TLS. A
@@ -41,10 +42,7 @@ export async function ensureLocalRegistry(
 async function waitForRegistry(address: string): Promise<void> {
   for (let attempt = 0; attempt < 30; attempt++) {
     // The registry's API root answers 200 once it listens.
-    const answer = await fetch(`http://${address}/v2/`, {
-      signal: AbortSignal.timeout(5_000),
-    }).catch(() => undefined);
-    if (answer?.ok) {
+    if (await answersOk(`http://${address}/v2/`)) {
       return;
     }
     await sleep(1_000);
