@@ -3,7 +3,7 @@
 // end-to-end, Swarm and browser tests, stopping at the first failure. Ends
 // with one "N passed, N failed" line over every Jest test it ran.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
@@ -35,17 +35,19 @@ const steps = [
 for (const [name, command, args, report] of steps) {
   const started = Date.now();
   console.log(`\n=== ${name} ===`);
-  const run = spawnSync(command, args, { cwd: root, env, stdio: 'inherit' });
   if (report) {
-    count(report);
+    rmSync(report, { force: true }); // An old run's report proves nothing.
   }
+  const run = spawnSync(command, args, { cwd: root, env, stdio: 'inherit' });
+  // Jest can end with 0 having run nothing (a global setup whose awaited
+  // work left no handle open); only its report says the tests really ran.
+  const ran = report ? count(report) : true;
+  const ok = run.status === 0 && ran;
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
-  console.log(
-    `=== ${name}: ${run.status === 0 ? 'ok' : 'FAILED'} in ${seconds}s ===`,
-  );
-  if (run.status !== 0) {
+  console.log(`=== ${name}: ${ok ? 'ok' : 'FAILED'} in ${seconds}s ===`);
+  if (!ok) {
     summarize();
-    process.exit(run.status ?? 1);
+    process.exit(run.status || 1);
   }
 }
 summarize();
@@ -60,13 +62,16 @@ function jest(name, config) {
   ];
 }
 
+/** Adds a step's report to the totals; false when there is none. */
 function count(report) {
   try {
     const summary = JSON.parse(readFileSync(report, 'utf8'));
     passed += summary.numPassedTests;
     failed += summary.numFailedTests;
+    return summary.numTotalTests > 0 && summary.numFailedTests === 0;
   } catch {
     failed += 1; // No report: the runner itself failed.
+    return false;
   }
 }
 
