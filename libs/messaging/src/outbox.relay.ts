@@ -1,11 +1,9 @@
 import { EVENTS_EXCHANGE } from '@airline/contracts';
-import { createLogger } from '@airline/platform';
+import { createLogger, PgListener } from '@airline/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ChannelWrapper } from 'amqp-connection-manager';
-import { Client } from 'pg';
 import { Histogram } from 'prom-client';
 import { DataSource } from 'typeorm';
-import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
 
 import { AmqpConnection } from './amqp.connection';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
@@ -23,7 +21,6 @@ const BATCH_SIZE = 500;
 /** A safety net: notifications wake the relay, this catches what they miss. */
 const POLL_INTERVAL_MS = 1_000;
 const PRUNE_INTERVAL_MS = 60_000;
-const LISTEN_RETRY_MS = 2_000;
 
 const commitToPublish = new Histogram({
   name: 'outbox_commit_to_publish_seconds',
@@ -43,7 +40,7 @@ const commitToPublish = new Histogram({
 export class OutboxRelay {
   private readonly log = createLogger(OutboxRelay.name);
   private readonly publisher: ChannelWrapper;
-  private listener?: Client;
+  private readonly listener: PgListener;
   private timers: NodeJS.Timeout[] = [];
   private draining?: Promise<void>;
   private wakeAgain = false;
@@ -54,6 +51,9 @@ export class OutboxRelay {
     connection: AmqpConnection,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
   ) {
+    this.listener = new PgListener(dataSource, OUTBOX_CHANNEL, () =>
+      this.wake(),
+    );
     this.publisher = connection.createChannel({
       name: 'outbox-relay',
       confirm: true,
@@ -67,7 +67,7 @@ export class OutboxRelay {
 
   start(): void {
     this.stopped = false;
-    void this.listen();
+    void this.listener.start();
     this.timers = [
       setInterval(() => this.wake(), POLL_INTERVAL_MS),
       setInterval(() => void this.prune(), PRUNE_INTERVAL_MS),
@@ -81,7 +81,7 @@ export class OutboxRelay {
     this.timers.forEach(clearInterval);
     await this.draining;
     await this.drain();
-    await this.listener?.end().catch(() => undefined);
+    await this.listener.stop();
     await this.publisher.close();
   }
 
@@ -167,42 +167,6 @@ export class OutboxRelay {
     for (const row of rows) {
       commitToPublish.observe((now - row.created_at.getTime()) / 1000);
       this.log.debug({ messageId: row.id, type: row.type }, 'Published event');
-    }
-  }
-
-  private async listen(): Promise<void> {
-    if (this.stopped) {
-      return;
-    }
-    const options = this.dataSource.options as PostgresDataSourceOptions;
-    const client = new Client({
-      host: options.host,
-      port: options.port,
-      user: options.username,
-      password: options.password as string,
-      database: options.database,
-    });
-    client.on('notification', () => this.wake());
-    client.on('error', (error) => {
-      this.log.warn(
-        { reason: error.message },
-        'Outbox listener lost its connection; reconnecting',
-      );
-      this.listener = undefined;
-      void client.end().catch(() => undefined);
-      setTimeout(() => void this.listen(), LISTEN_RETRY_MS);
-    });
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-      this.listener = client;
-    } catch (error) {
-      this.log.warn(
-        { reason: (error as Error).message },
-        'Outbox listener could not connect; polling until it can',
-      );
-      void client.end().catch(() => undefined);
-      setTimeout(() => void this.listen(), LISTEN_RETRY_MS);
     }
   }
 

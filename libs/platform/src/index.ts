@@ -7,6 +7,7 @@ export * from './errors';
 export * from './health';
 export * from './logger';
 export * from './metrics';
+export * from './pg-listener';
 export * from './idempotency';
 export * from './request-transaction';
 export * from './wait-for';
