@@ -1,3 +1,4 @@
+export * from './announcements';
 export * from './bootstrap';
 export * from './config';
 export * from './correlation';

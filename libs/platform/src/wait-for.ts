@@ -1,11 +1,18 @@
+export interface WaitForOptions {
+  /** The longest pause between two probes. */
+  readonly intervalMs?: number;
+  /** Pauses up to `ms`; may end early, when what is awaited may be there. */
+  readonly pause?: (ms: number) => Promise<void>;
+}
+
 /**
- * Polls until `probe` returns a value or the time is up. For reading what
+ * Probes until `probe` returns a value or the time is up. For reading what
  * another service announced a moment ago: its event may still be on its way.
  */
 export async function waitFor<T>(
   probe: () => Promise<T | undefined | null>,
   timeoutMs: number,
-  intervalMs = 50,
+  { intervalMs = 50, pause = sleep }: WaitForOptions = {},
 ): Promise<T | undefined> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -13,9 +20,14 @@ export async function waitFor<T>(
     if (value !== undefined && value !== null) {
       return value;
     }
-    if (Date.now() + intervalMs > deadline) {
+    const left = deadline - Date.now();
+    if (left <= 0) {
       return undefined;
     }
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    await pause(Math.min(intervalMs, left));
   }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -16,6 +16,7 @@ import { Payment } from './payments/payment.entity';
 import { PaymentsController } from './payments/payments.controller';
 import { PaymentsService } from './payments/payments.service';
 import { Refund } from './payments/refund.entity';
+import { BookingArrivals } from './reservations/booking-arrivals';
 import { Booking } from './reservations/booking.entity';
 import { UiController } from './ui/ui.controller';
 
@@ -44,6 +45,7 @@ export class AppModule {
         { provide: PAYMENT_CONFIG, useValue: config },
         { provide: CardProcessor, useClass: SimulatedCardProcessor },
         PaymentsService,
+        BookingArrivals,
       ],
     };
   }

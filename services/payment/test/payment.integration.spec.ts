@@ -40,9 +40,9 @@ describe('payment service', () => {
 
   /** Announces a reservation as the reservation service would. */
   async function reservationCreated(
-    overrides: { holdExpiresAt?: string } = {},
+    overrides: { holdExpiresAt?: string; locator?: string } = {},
   ) {
-    const locator = randomLocator();
+    const locator = overrides.locator ?? randomLocator();
     const event = await bus.publish('ReservationCreated', {
       reservationId: randomUUID(),
       locator,
@@ -106,6 +106,19 @@ describe('payment service', () => {
       (p) =>
         p.reservationId === reservation.reservationId && p.reason === reason,
     );
+  });
+
+  it('answers a payment sent before its reservation arrived once it does', async () => {
+    const locator = randomLocator();
+    const answer = pay(locator, CARDS.captured);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    await reservationCreated({ locator });
+
+    await expect(answer).resolves.toMatchObject({
+      status: 201,
+      body: { status: 'CAPTURED' },
+    });
   });
 
   it('refuses a second payment for the same reservation with 409', async () => {

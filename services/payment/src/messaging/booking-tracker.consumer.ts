@@ -9,6 +9,7 @@ import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { EntityManager } from 'typeorm';
 
+import { BOOKING_RECORDED } from '../reservations/booking-arrivals';
 import { Booking } from '../reservations/booking.entity';
 
 /** Keeps this service's copy of each reservation in step with the original. */
@@ -34,6 +35,11 @@ export class BookingTracker {
       })
       .orIgnore()
       .execute();
+    // Delivered once this transaction commits, to a payment waiting for it.
+    await manager.query('SELECT pg_notify($1, $2)', [
+      BOOKING_RECORDED,
+      event.locator,
+    ]);
   }
 
   @OnEvent('ReservationConfirmed')

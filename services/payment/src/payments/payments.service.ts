@@ -16,6 +16,7 @@ import { digitsOf, isExpired, passesLuhn, summarize } from '../cards/card';
 import { CardProcessor } from '../cards/card-processor';
 import { PAYMENT_CONFIG } from '../config';
 import type { PaymentConfig } from '../config';
+import { BookingArrivals } from '../reservations/booking-arrivals';
 import { Booking, isPassengerOf } from '../reservations/booking.entity';
 import { CreatePaymentDto } from './create-payment.dto';
 import { Payment } from './payment.entity';
@@ -29,6 +30,7 @@ export class PaymentsService {
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly processor: CardProcessor,
+    private readonly arrivals: BookingArrivals,
     @Inject(PAYMENT_CONFIG) private readonly config: PaymentConfig,
   ) {}
 
@@ -112,9 +114,12 @@ export class PaymentsService {
     { wait }: { wait: boolean },
   ): Promise<Booking> {
     const repository = this.dataSource.getRepository(Booking);
-    const find = () => repository.findOneBy({ locator: locator.toUpperCase() });
+    const key = locator.toUpperCase();
+    const find = () => repository.findOneBy({ locator: key });
     const booking = wait
-      ? await waitFor(find, this.config.RESERVATION_WAIT_MS)
+      ? await waitFor(find, this.config.RESERVATION_WAIT_MS, {
+          pause: (ms) => this.arrivals.next(key, ms),
+        })
       : await find();
     if (!booking || !isPassengerOf(booking, lastName)) {
       throw new NotFoundError(
