@@ -4,14 +4,14 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 
 import { ContainerStats } from './container-stats';
-import { Customer, Route } from './customer';
+import { Customer, JourneyMix, Route } from './customer';
 import { measureFloor } from './floor';
 import { HttpClient } from './http-client';
 import { readInventory, seedReservations } from './inventory';
 import { cpuPercent, drive } from './load';
 import { BenchOptions, parseOptions } from './options';
 import { percentiles, Recorder } from './recorder';
-import { BenchReport, Machine, rateOf, ratioOf, round } from './report';
+import { BenchReport, Machine, rateOf, ratioOf, round, Warmup } from './report';
 import { saveRun } from './results';
 import { BENCH_GATEWAY, Stack } from './stack';
 import { StatementCounter } from './statements';
@@ -49,20 +49,23 @@ async function benchmark(
   owned: boolean,
 ): Promise<void> {
   const startedAt = new Date().toISOString();
+  // Taken before the warm-up: it is the machine's load, not ours.
+  const loadAverageBefore = loadAverage();
+  const mix = {
+    declineShare: options.declineShare,
+    cancelShare: options.cancelShare,
+    days: owned ? 360 : 28,
+  };
+  const warmup = await warmUp(url, mix, options);
   const [[reservationsBefore]] = await stack.sql(
     'reservation',
     'SELECT count(*) FROM reservations',
   );
-  const loadAverageBefore = loadAverage();
   const recorder = new Recorder();
   const http = new HttpClient(url, (endpoint, ms) =>
     recorder.request(endpoint, ms),
   );
-  const customer = new Customer(http, recorder, await routesOf(http), {
-    declineShare: options.declineShare,
-    cancelShare: options.cancelShare,
-    days: owned ? 360 : 28,
-  });
+  const customer = new Customer(http, recorder, await routesOf(http), mix);
   const containers = await stack.containers();
   const stats = new ContainerStats(containers);
   const loop = monitorEventLoopDelay({ resolution: 10 });
@@ -93,6 +96,7 @@ async function benchmark(
     startedAt,
     options,
     durationSeconds: options.durationSeconds,
+    warmup,
     confirmedPerSecond,
     sagaLatencyMs: percentiles(recorder.saga),
     httpLatencyMs: Object.fromEntries(
@@ -124,6 +128,40 @@ async function benchmark(
   };
   const saved = saveRun(report, recorder.sagaSamples, options.keepRuns);
   summarize(report, saved);
+}
+
+/**
+ * The same load for `--warmup` seconds, on a recorder of its own: the first
+ * seconds after a start run cold code and open pools and connections, and
+ * would otherwise set the run's tail latency. Its figures are reported apart.
+ */
+async function warmUp(
+  url: string,
+  mix: JourneyMix,
+  options: BenchOptions,
+): Promise<Warmup | null> {
+  if (options.warmupSeconds === 0) {
+    return null;
+  }
+  say(`Warming up for ${options.warmupSeconds} s (not counted)`);
+  const recorder = new Recorder();
+  const http = new HttpClient(url, (endpoint, ms) =>
+    recorder.request(endpoint, ms),
+  );
+  try {
+    const customer = new Customer(http, recorder, await routesOf(http), mix);
+    await drive(customer, recorder, {
+      ...options,
+      durationSeconds: options.warmupSeconds,
+    });
+  } finally {
+    http.close();
+  }
+  return {
+    seconds: options.warmupSeconds,
+    sagaLatencyMs: percentiles(recorder.saga),
+    errors: Object.fromEntries(recorder.errors),
+  };
 }
 
 async function runFloor(stack: Stack, options: BenchOptions) {

@@ -5,6 +5,8 @@ export interface BenchOptions {
   /** The Compose project whose PostgreSQL and containers are measured. */
   readonly project: string;
   readonly durationSeconds: number;
+  /** Load before the measured run, not counted: JIT, pools and caches warm. */
+  readonly warmupSeconds: number;
   /** Open loop: journeys started per second, whatever the answers take. */
   readonly rate?: number;
   /** Closed loop: customers each booking again as soon as they finish. */
@@ -23,6 +25,7 @@ export interface BenchOptions {
 export const DEFAULTS: BenchOptions = {
   project: 'airline-bench',
   durationSeconds: 60,
+  warmupSeconds: 15,
   customers: 32,
   declineShare: 0.1,
   cancelShare: 0.1,
@@ -37,6 +40,7 @@ export const DEFAULTS: BenchOptions = {
 export const USAGE = `npm run bench -- [options]
 
   --duration <s>            seconds of load, and of the baseline (60)
+  --warmup <s>              seconds of the same load first, not counted (15)
   --rate <n>                open loop: start n journeys per second
   --customers <n>           closed loop: n customers booking back to back (32)
   --url <gateway>           drive a running stack instead of starting one
@@ -55,6 +59,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 const WITH_VALUE: Record<string, Setter> = {
   '--duration': (o, v) => (o.durationSeconds = positive('--duration', v)),
+  '--warmup': (o, v) => (o.warmupSeconds = count('--warmup', v)),
   '--rate': (o, v) => (o.rate = positive('--rate', v)),
   '--customers': (o, v) => (o.customers = positive('--customers', v)),
   '--url': (o, v) => (o.url = gatewayUrl(v)),

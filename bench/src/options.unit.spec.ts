@@ -6,6 +6,7 @@ describe('parseOptions', () => {
 
     expect(options).toEqual(DEFAULTS);
     expect(options.durationSeconds).toBe(60);
+    expect(options.warmupSeconds).toBe(15);
     expect(options.project).toBe('airline-bench');
   });
 
@@ -17,12 +18,15 @@ describe('parseOptions', () => {
       '--seed-reservations',
       '1000000',
       '--no-baseline',
+      '--warmup',
+      '0',
     ]);
 
     expect(options.durationSeconds).toBe(600);
     expect(options.rate).toBe(120);
     expect(options.seedReservations).toBe(1_000_000);
     expect(options.baseline).toBe(false);
+    expect(options.warmupSeconds).toBe(0);
   });
 
   it('measures the default Compose project when driving a running stack', () => {

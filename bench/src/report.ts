@@ -18,10 +18,18 @@ export interface Machine {
   readonly otherContainers: number;
 }
 
+/** The load before the measured run (`--warmup`), reported but not counted. */
+export interface Warmup {
+  readonly seconds: number;
+  readonly sagaLatencyMs: Percentiles;
+  readonly errors: Record<string, number>;
+}
+
 export interface BenchReport {
   readonly startedAt: string;
   readonly options: BenchOptions;
   readonly durationSeconds: number;
+  readonly warmup: Warmup | null;
   readonly confirmedPerSecond: number;
   readonly sagaLatencyMs: Percentiles;
   readonly httpLatencyMs: Record<
@@ -119,6 +127,7 @@ const HEADLINE: [string, Figure][] = [
   ['floor bookings/s (pgbench)', (r) => r.baseline?.bookingsPerSecond ?? '–'],
   ['ratio', (r) => r.ratio ?? '–'],
   ['saga p50 / p95 / p99 / max (ms)', (r) => percentileRow(r.sagaLatencyMs)],
+  ['warm-up, not counted: saga p50 / p95 / p99 / max (ms)', warmupRow],
   ['oversold seats', (r) => r.oversold ?? '–'],
   ['final states', (r) => formatCounts(r.states)],
   ['errors', (r) => formatCounts(r.errors) || 'none'],
@@ -173,6 +182,12 @@ function statementsRow(report: BenchReport): string {
   return Object.keys(counts).length
     ? `${round(total)} (${formatCounts(counts)})`
     : '–';
+}
+
+function warmupRow({ warmup }: BenchReport): string {
+  return warmup
+    ? `${percentileRow(warmup.sagaLatencyMs)} over ${warmup.seconds} s`
+    : 'none';
 }
 
 function percentileRow(p: Percentiles): string {
