@@ -61,11 +61,7 @@ async function benchmark(
     'reservation',
     'SELECT count(*) FROM reservations',
   );
-  const recorder = new Recorder();
-  const http = new HttpClient(url, (endpoint, ms) =>
-    recorder.request(endpoint, ms),
-  );
-  const customer = new Customer(http, recorder, await routesOf(http), mix);
+  const { recorder, http, customer } = await customerOf(url, mix);
   const containers = await stack.containers();
   const stats = new ContainerStats(containers);
   const loop = monitorEventLoopDelay({ resolution: 10 });
@@ -144,12 +140,8 @@ async function warmUp(
     return null;
   }
   say(`Warming up for ${options.warmupSeconds} s (not counted)`);
-  const recorder = new Recorder();
-  const http = new HttpClient(url, (endpoint, ms) =>
-    recorder.request(endpoint, ms),
-  );
+  const { recorder, http, customer } = await customerOf(url, mix);
   try {
-    const customer = new Customer(http, recorder, await routesOf(http), mix);
     await drive(customer, recorder, {
       ...options,
       durationSeconds: options.warmupSeconds,
@@ -162,6 +154,21 @@ async function warmUp(
     sagaLatencyMs: percentiles(recorder.saga),
     errors: Object.fromEntries(recorder.errors),
   };
+}
+
+/** A simulated customer on a connection and a recorder of its own. */
+async function customerOf(url: string, mix: JourneyMix) {
+  const recorder = new Recorder();
+  const http = new HttpClient(url, (endpoint, ms) =>
+    recorder.request(endpoint, ms),
+  );
+  try {
+    const customer = new Customer(http, recorder, await routesOf(http), mix);
+    return { recorder, http, customer };
+  } catch (error) {
+    http.close();
+    throw error;
+  }
 }
 
 async function runFloor(stack: Stack, options: BenchOptions) {
